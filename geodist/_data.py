@@ -1,0 +1,79 @@
+"""Loading the bundled data in ``boundaries/`` (lazily, once per process).
+
+Installed from a wheel, the data lives in ``geodist/_boundaries``; in a source
+checkout it is the repository's ``boundaries/`` folder. Nothing is read at
+import time: each loader runs on first use and is cached.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+
+from geodist.errors import DataError
+
+__all__ = ["data_dir", "load_countries", "load_names", "load_territories"]
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_CANDIDATES = (_PACKAGE_DIR / "_boundaries", _PACKAGE_DIR.parent / "boundaries")
+_REQUIRED = ("countries.json", "names.json", "territories.npz")
+
+
+@cache
+def data_dir() -> Path:
+    """Return the folder that holds the bundled data files.
+
+    Raises
+    ------
+    DataError
+        If neither the installed copy nor a source checkout's ``boundaries/`` holds them.
+    """
+    for candidate in _CANDIDATES:
+        if all((candidate / name).is_file() for name in _REQUIRED):
+            return candidate
+    raise DataError(
+        "geodist's bundled data is missing (looked in "
+        + ", ".join(str(c) for c in _CANDIDATES)
+        + "); reinstall geodist with `pip install .` from a full checkout"
+    )
+
+
+def _read_json(name: str) -> Any:
+    path = data_dir() / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
+
+
+@cache
+def load_countries() -> dict[str, Any]:
+    """Return ``countries.json``: ``{"countries": [...], "part_of": [...]}``."""
+    return _read_json("countries.json")
+
+
+@cache
+def load_names() -> dict[str, dict[str, list[str]]]:
+    """Return ``names.json``: ``{"primary": {key: ids}, "translated": {key: ids}}``."""
+    return _read_json("names.json")
+
+
+@cache
+def load_territories() -> np.ndarray:
+    """Return every territory as a shapely MultiPolygon, in ``territory_index`` order.
+
+    Coordinates are longitude, latitude in degrees on WGS84, within [-180, 180].
+    """
+    path = data_dir() / "territories.npz"
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            coords = arrays["coords"]
+            offsets = (arrays["offsets0"], arrays["offsets1"], arrays["offsets2"])
+    except (OSError, KeyError, ValueError) as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
+    return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)

@@ -1,0 +1,105 @@
+"""The geodist exception hierarchy.
+
+Every error geodist raises on purpose derives from :class:`GeodistError`, and
+each subclass also inherits the builtin a caller would expect, so that
+``except LookupError`` or ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AmbiguousCountryError",
+    "CoordinateError",
+    "DataError",
+    "GeodistError",
+    "NoTerritoryError",
+    "UnknownCountryError",
+    "UnitError",
+]
+
+
+class GeodistError(Exception):
+    """Root of every error geodist raises on purpose."""
+
+
+class UnknownCountryError(GeodistError, LookupError):
+    """A country query matched nothing.
+
+    Attributes
+    ----------
+    query : str
+        The text as given.
+    suggestions : tuple of str
+        The closest known names, best first (may be empty).
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        message = f"unknown country {query!r}"
+        if self.suggestions:
+            message += "; did you mean " + _or_list(self.suggestions) + "?"
+        super().__init__(message)
+
+
+class AmbiguousCountryError(GeodistError, LookupError):
+    """A country query matched several countries equally well.
+
+    Attributes
+    ----------
+    query : str
+        The text as given.
+    candidates : tuple of str
+        Every matching country, as "Name (ISO alpha-2)".
+    """
+
+    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+        self.query = query
+        self.candidates = tuple(candidates)
+        super().__init__(
+            f"{query!r} is ambiguous: it could be " + _or_list(self.candidates)
+        )
+
+
+class NoTerritoryError(GeodistError, LookupError):
+    """A real ISO 3166 entity that has no territory of its own in the data.
+
+    Natural Earth's admin-0 layer draws some ISO 3166 entities (French Guiana,
+    Svalbard, ...) as part of another country.
+
+    Attributes
+    ----------
+    query : str
+        The text as given.
+    part_of : str
+        The country whose territory includes it, as "Name (ISO alpha-2)".
+    """
+
+    def __init__(self, query: str, name: str, part_of: str) -> None:
+        self.query = query
+        self.part_of = part_of
+        super().__init__(
+            f"{name} has no territory of its own in the bundled Natural Earth data:"
+            f" it is drawn as part of {part_of}; query that country instead"
+        )
+
+
+class CoordinateError(GeodistError, ValueError):
+    """A latitude or longitude is out of range or not a finite number."""
+
+
+class UnitError(GeodistError, ValueError):
+    """A unit name is not one geodist knows."""
+
+
+class DataError(GeodistError, RuntimeError):
+    """The bundled data is missing or damaged (an installation problem)."""
+
+
+def _or_list(items: Sequence[str]) -> str:
+    """Join names as "a, b or c"."""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " or " + items[-1]
