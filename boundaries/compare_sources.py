@@ -78,7 +78,10 @@ def dcw(deb, tmp, codes):
             brk = np.flatnonzero((x == 65535) & (y == 65535))
             ps = [Polygon(np.column_stack([lon[s:e], lat[s:e]]))
                   for s, e in zip(np.r_[0, brk + 1], np.r_[brk, len(x)]) if e - s >= 4]
-            out[code] = shapely.unary_union([p.buffer(0) for p in ps])
+            try:
+                out[code] = shapely.unary_union([p.buffer(0) for p in ps])
+            except shapely.errors.GEOSException:  # DCW's Canada does not repair in GEOS' memory
+                continue
     return out
 
 
