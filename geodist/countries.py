@@ -122,7 +122,8 @@ def country(query: str | int | Country) -> Country:
     Parameters
     ----------
     query : str, int or Country
-        A name in English or another language, an official name, a common
+        A country's stable id (:attr:`Country.id`), a name in English or another
+        language, an official name, a common
         alternative ("UK", "Ivory Coast", "Burma"), or an ISO 3166 alpha-2,
         alpha-3 or numeric code. Case, accents and punctuation are ignored.
         A Country is returned as it is.
@@ -153,6 +154,9 @@ def country(query: str | int | Country) -> Country:
     if isinstance(query, Country):
         return query
     text = str(query)
+    by_id = _registry().get(text.strip())
+    if by_id is not None:  # a stable id, such as "somaliland"
+        return by_id
     key = normalise_name(text)
     if not key:
         raise UnknownCountryError(text)
