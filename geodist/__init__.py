@@ -6,17 +6,22 @@ metres unless a unit is asked for. Country territories come from Natural Earth
 countries table; see ``boundaries/README.md``. Data is loaded on first use.
 """
 
+from geodist.bulk import distances
 from geodist.countries import Capital, Country, all_countries, country
+from geodist.distance import Distance, Method, distance, geometry_distance
 from geodist.errors import (
     AmbiguousCountryError,
     CoordinateError,
     DataError,
     GeodistError,
+    GeometryError,
+    MethodError,
     NoTerritoryError,
     UnitError,
     UnknownCountryError,
 )
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
+from geodist.matrix import matrix
 from geodist.units import Unit
 
 __version__ = "0.1.0"
@@ -27,9 +32,13 @@ __all__ = [
     "CoordinateError",
     "Country",
     "DataError",
+    "Distance",
     "GeodesicInverse",
     "GeodistError",
+    "GeometryError",
     "LatLon",
+    "Method",
+    "MethodError",
     "NoTerritoryError",
     "Unit",
     "UnitError",
@@ -37,5 +46,9 @@ __all__ = [
     "__version__",
     "all_countries",
     "country",
+    "distance",
+    "distances",
+    "geometry_distance",
     "inverse",
+    "matrix",
 ]

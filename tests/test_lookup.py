@@ -162,3 +162,8 @@ def test_normalise_name_is_idempotent(text):
 def test_every_country_name_resolves_to_itself(name):
     matches = [c for c in geodist.all_countries() if c.name == name]
     assert geodist.country(name) in matches
+
+
+@pytest.mark.parametrize("stable_id", ["somaliland", "cyprus-un-buffer-zone", "northern-cyprus", "IR"])
+def test_lookup_by_stable_id(stable_id):
+    assert geodist.country(stable_id).id == stable_id

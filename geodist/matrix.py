@@ -1,0 +1,144 @@
+"""Distance tables: every pair of a list of countries, in parallel.
+
+The border method finds all touching or overlapping pairs at once with a
+shapely STRtree, then measures the others row by row, each row as one batch
+(:func:`geodist.border.nearest_between_many`), spread over worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import TYPE_CHECKING
+
+import numpy as np
+import shapely
+
+from geodist.border import nearest_between_many
+from geodist.countries import Country, all_countries, country
+from geodist.distance import Method, Place, distance
+from geodist.territory import prepared
+from geodist.units import Unit
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["border_matrix_m", "matrix"]
+
+
+def matrix(
+    countries: Iterable[str | int | Country] | None = None,
+    method: str | Method = Method.BORDER,
+    *,
+    unit: str | Unit = Unit.KM,
+    mainland: bool = False,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """A symmetric table of distances between every pair of countries.
+
+    Parameters
+    ----------
+    countries : iterable of str, int or Country, optional
+        The countries (any query :func:`geodist.country` accepts); every bundled
+        territory when None.
+    method : {"border", "capital", "centroid", "centre"}
+        As for :func:`geodist.distance`.
+    unit : {"m", "km", "mi", "nmi"}
+        Unit of the values (kilometres by default).
+    mainland : bool
+        As for :func:`geodist.distance`.
+    workers : int, optional
+        Processes for the border method; all cores when None, 1 to stay in process.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed and labelled by country id (ISO alpha-2 where there is one), in
+        the order given; the diagonal is 0. A pair whose countries lack the points
+        the method needs (no capital, no centre point) is NaN.
+
+    Examples
+    --------
+    >>> table = matrix(["Iran", "Russia", "Turkey"], method="capital")
+    >>> round(float(table.loc["IR", "RU"]))
+    2464
+    """
+    import pandas as pd
+
+    chosen = [country(c) for c in countries] if countries is not None else list(all_countries())
+    how = Method.parse(method)
+    scale = Unit.parse(unit).metres
+    if how is Method.BORDER:
+        values = border_matrix_m(chosen, mainland=mainland, workers=workers)
+    else:
+        values = _point_matrix_m(chosen, how, mainland)
+    ids = [c.id for c in chosen]
+    return pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
+
+
+def _point_matrix_m(chosen: Sequence[Country], how: Method, mainland: bool) -> np.ndarray:
+    out = np.zeros((len(chosen), len(chosen)))
+    for i, a in enumerate(chosen):
+        for j in range(i + 1, len(chosen)):
+            try:
+                out[i, j] = out[j, i] = distance(a, chosen[j], how, mainland=mainland).distance_m
+            except LookupError:
+                raise
+            except ValueError:
+                raise
+            except Exception:  # noqa: BLE001 - a missing capital or centre point: NaN, as documented
+                out[i, j] = out[j, i] = np.nan
+    return out
+
+
+def border_matrix_m(chosen: Sequence[Country], *, mainland: bool = False, workers: int | None = None) -> np.ndarray:
+    """Border distances in metres between every pair of ``chosen`` (symmetric, zero diagonal)."""
+    territories = [prepared(c).mainland if mainland else prepared(c) for c in chosen]
+    geometries = [t.geometry for t in territories]
+    n = len(chosen)
+    out = np.full((n, n), np.nan)
+    np.fill_diagonal(out, 0.0)
+    touching_i, touching_j = shapely.STRtree(geometries).query(geometries, predicate="intersects")
+    out[touching_i, touching_j] = 0.0
+    rows = [(i, [j for j in range(i + 1, n) if np.isnan(out[i, j])]) for i in range(n)]
+    rows = [(i, js) for i, js in rows if js]
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(rows) > 1:
+        # Fork (where available) shares the loaded data with the workers.
+        methods = ["fork", "spawn"] if "fork" in _start_methods() else ["spawn"]
+        with ProcessPoolExecutor(workers, mp_context=get_context(methods[0]), initializer=_init_worker,
+                                 initargs=([c.id for c in chosen], mainland)) as pool:
+            results = pool.map(_row_worker, rows, chunksize=1)
+            for (i, js), values in zip(rows, results, strict=True):
+                out[i, js] = out[js, i] = values
+    else:
+        for i, js in rows:
+            out[i, js] = out[js, i] = _row(territories, i, js)
+    return out
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def _row(territories, i: int, js: list[int]) -> np.ndarray:
+    a = territories[i].edges
+    found = nearest_between_many([(a, territories[j].edges) for j in js])
+    return np.array([f.distance_m for f in found])
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(ids: list[str], mainland: bool) -> None:
+    territories = [prepared(country(i)) for i in ids]
+    _WORKER["territories"] = [t.mainland if mainland else t for t in territories]
+
+
+def _row_worker(row: tuple[int, list[int]]) -> np.ndarray:
+    i, js = row
+    return _row(_WORKER["territories"], i, js)
