@@ -79,6 +79,10 @@ class EdgeSet:
         Index of the polygon (in the territory's MultiPolygon) each piece bounds.
     centre : ndarray, shape (n, 3)
         ECEF position of each piece's lon/lat midpoint, metres.
+    sagitta : ndarray
+        3D distance between the piece's midpoint and the midpoint of its chord,
+        metres: a bound on how far the piece bends away from the geodesic
+        between its ends (used to decide which solutions to polish).
     radius : ndarray
         Radius of a ball about ``centre`` that contains the piece, metres. It also
         bounds the geodesic distance from the piece's midpoint to any of its
@@ -93,6 +97,7 @@ class EdgeSet:
     part: NDArray[np.intp]
     centre: NDArray[np.float64]
     radius: NDArray[np.float64]
+    sagitta: NDArray[np.float64]
 
     @classmethod
     def from_multipolygon(cls, territory: shapely.MultiPolygon) -> EdgeSet:
@@ -126,10 +131,9 @@ class EdgeSet:
         # consecutive pieces, and hence chunks, are close together in space.
         order = np.argsort(_morton_key(centre), kind="stable")
         p0, p1, centre, edge, part = p0[order], p1[order], centre[order], edge[order], part[edge][order]
-        half = np.maximum(
-            np.linalg.norm(ecef(p0[:, 0], p0[:, 1]) - centre, axis=1),
-            np.linalg.norm(ecef(p1[:, 0], p1[:, 1]) - centre, axis=1),
-        )
+        xyz0, xyz1 = ecef(p0[:, 0], p0[:, 1]), ecef(p1[:, 0], p1[:, 1])
+        half = np.maximum(np.linalg.norm(xyz0 - centre, axis=1), np.linalg.norm(xyz1 - centre, axis=1))
+        sagitta = np.linalg.norm(centre - (xyz0 + xyz1) / 2, axis=1)
         return cls(
             lon0=p0[:, 0].copy(),
             lat0=p0[:, 1].copy(),
@@ -138,6 +142,7 @@ class EdgeSet:
             part=part,
             centre=centre,
             radius=half * _ARC_OVER_CHORD + _RADIUS_PAD_M,
+            sagitta=sagitta,
         )
 
     def __len__(self) -> int:

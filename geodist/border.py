@@ -15,8 +15,9 @@ edges, with each edge taken as drawn: a straight line in longitude/latitude
    safeguarded root search on the derivative, which is known in closed form from
    the geodesic's azimuth at the moving end (Karney 2013, eq. 3 and the
    reduced-length relations; pyproj ``Geod.inv`` gives the azimuth); then the
-   best pairs are polished by alternating minimisation, which finds minima
-   inside both edges (nearly parallel coasts).
+   pairs whose end-point solution is within twice the edges' bend (sagitta) of
+   the best are polished by alternating minimisation, which finds minima inside
+   both edges (nearly parallel coasts).
 
 Every distance is a WGS84 geodesic computed by GeographicLib (Karney 2013) via
 pyproj; nothing is measured on a sphere or in a plane. Tests compare the result
@@ -42,8 +43,8 @@ _DEG = np.pi / 180.0
 _U_TOL = 1e-9
 """Bracket width in edge parameter at which the 1D search stops (below 0.01 mm on a 10 km piece)."""
 _MAX_ITER = 60
-_POLISH_MARGIN_M = 10.0
-"""Edge pairs whose end-point minimum is within this of the best are polished (interior minima)."""
+_POLISH_PAD_M = 0.01
+"""Added to the bend margin that decides which end-point solutions are polished, metres."""
 _POLISH_ROUNDS = 6
 _SPHERE_SLACK = 0.998
 _EMPTY = np.empty(0, dtype=np.intp)
@@ -163,10 +164,17 @@ def _candidate_pairs(a: EdgeSet, b: EdgeSet) -> tuple[NDArray[np.intp], NDArray[
     k-d trees), then the geodesic between representative points minus the
     geodesic radii (triangle inequality; tight at any distance).
     """
-    # Upper bound: the representative points of the two chunks whose centres are closest.
-    dist_cc, nearest = b.chunk_tree.query(a.chunk_centre)
-    ca = int(np.argmin(dist_cc))
-    ra, rb = a.chunk_rep[[ca]], b.chunk_rep[[nearest[ca]]]
+    # Upper bound: the representative points of the two chunks whose centres are
+    # closest (querying the larger side's tree with the smaller side's chunks).
+    if len(a.chunk_centre) <= len(b.chunk_centre):
+        dist_cc, nearest = b.chunk_tree.query(a.chunk_centre)
+        ca = int(np.argmin(dist_cc))
+        cb = int(nearest[ca])
+    else:
+        dist_cc, nearest = a.chunk_tree.query(b.chunk_centre)
+        cb = int(np.argmin(dist_cc))
+        ca = int(nearest[cb])
+    ra, rb = a.chunk_rep[[ca]], b.chunk_rep[[cb]]
     upper = float(_geodesic(a.mid_lon[ra], a.mid_lat[ra], b.mid_lon[rb], b.mid_lat[rb])[0][0])
 
     # Chunk pairs whose balls are within the bound, then whose geodesic bound is.
@@ -235,9 +243,12 @@ class _Rows:
     b: NDArray[np.float64]  # (n, 4): the same for the second
     part_a: NDArray[np.intp]
     part_b: NDArray[np.intp]
+    bend: NDArray[np.float64]  # sagitta of the two pieces together, metres
 
     def take(self, index: NDArray[np.intp]) -> _Rows:
-        return _Rows(self.pair[index], self.a[index], self.b[index], self.part_a[index], self.part_b[index])
+        return _Rows(
+            self.pair[index], self.a[index], self.b[index], self.part_a[index], self.part_b[index], self.bend[index]
+        )
 
 
 def _piece_coords(edges: EdgeSet, index: NDArray[np.intp]) -> NDArray[np.float64]:
@@ -258,14 +269,13 @@ def nearest_between_many(pairs: list[tuple[EdgeSet, EdgeSet]]) -> list[NearestPo
     chunks = []
     for k, (a, b) in enumerate(pairs):
         ia, ib, _ = _candidate_pairs(a, b)
-        chunks.append(_Rows(np.full(len(ia), k), _piece_coords(a, ia), _piece_coords(b, ib), a.part[ia], b.part[ib]))
-    rows = _Rows(
-        np.concatenate([c.pair for c in chunks]),
-        np.concatenate([c.a for c in chunks]),
-        np.concatenate([c.b for c in chunks]),
-        np.concatenate([c.part_a for c in chunks]),
-        np.concatenate([c.part_b for c in chunks]),
-    )
+        chunks.append(
+            _Rows(
+                np.full(len(ia), k), _piece_coords(a, ia), _piece_coords(b, ib), a.part[ia], b.part[ib],
+                a.sagitta[ia] + b.sagitta[ib],
+            )
+        )
+    rows = _Rows(*(np.concatenate([getattr(c, f) for c in chunks]) for f in _Rows.__dataclass_fields__))
     # Four problems per piece pair: each end of the first piece against the
     # second piece, and each end of the second against the first.
     n = len(rows.pair)
@@ -282,7 +292,9 @@ def nearest_between_many(pairs: list[tuple[EdgeSet, EdgeSet]]) -> list[NearestPo
 
     best_per_pair = np.full(len(pairs), np.inf)
     np.minimum.at(best_per_pair, rows.pair, dist)
-    polish = np.flatnonzero(dist <= best_per_pair[rows.pair] + _POLISH_MARGIN_M)
+    # A minimum inside both pieces beats the best end-point solution by at most
+    # twice how far the pieces bend from geodesics; polish every row that close.
+    polish = np.flatnonzero(dist <= best_per_pair[rows.pair] + 2 * rows.bend + _POLISH_PAD_M)
     rows = rows.take(polish)
     dist, u, v = _polish(rows, dist[polish], u[polish], v[polish])
 
