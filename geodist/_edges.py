@@ -20,11 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
-from scipy.spatial import cKDTree
+
+if TYPE_CHECKING:
+    from scipy.spatial import cKDTree
 
 from geodist.geodesic import WGS84_A_M, WGS84_F
 
@@ -192,11 +195,15 @@ class EdgeSet:
     @cached_property
     def chunk_tree(self) -> cKDTree:
         """k-d tree of :attr:`chunk_centre`."""
+        from scipy.spatial import cKDTree  # imported on first search, not with geodist
+
         return cKDTree(self.chunk_centre)
 
     @cached_property
     def piece_tree(self) -> cKDTree:
         """k-d tree of the piece centres."""
+        from scipy.spatial import cKDTree
+
         return cKDTree(self.centre)
 
     @cached_property
