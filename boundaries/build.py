@@ -13,6 +13,7 @@ run ``apt-get update`` once first), checks their SHA-256, and writes:
   index of the territory of every country, plus the ISO 3166 entities that have
   no territory of their own.
 - ``boundaries/names.json``: normalised name -> country ids, for lookup.
+- ``boundaries/airports.csv``: airports with an IATA code (airportsdata).
 
 The output is deterministic: the same inputs give byte-identical files.
 See ``boundaries/README.md`` for sources, licences and every transformation.
@@ -498,9 +499,10 @@ def build(cache: Path, out_dir: Path) -> None:
     write_territories(out_dir / "territories.npz", multipolygons)
     write_json(out_dir / "countries.json", {"countries": countries, "part_of": part_of})
     write_json(out_dir / "names.json", names)
+    airports = write_airports(out_dir / "airports.csv")
     print("\n".join(report))
     print(f"{len(countries)} territories, {members} UN members, {len(part_of)} ISO entities drawn inside others,"
-          f" {len(names['primary'])} + {len(names['translated'])} names, {sum(shapely.get_num_coordinates(multipolygons))} vertices")
+          f" {len(names['primary'])} + {len(names['translated'])} names, {airports} airports, {sum(shapely.get_num_coordinates(multipolygons))} vertices")
 
 
 def build_name_index(countries: list[dict], part_of: list[dict], by_alpha2: dict) -> dict[str, dict[str, list[str]]]:
@@ -540,6 +542,25 @@ def build_name_index(countries: list[dict], part_of: list[dict], by_alpha2: dict
     translated = {k: v for k, v in tiers["translated"].items() if k not in primary}
     return {tier: {key: sorted(ids) for key, ids in sorted(index.items())}
             for tier, index in (("primary", primary), ("translated", translated))}
+
+
+def write_airports(path: Path) -> int:
+    """Write the airports that have an IATA code (airportsdata) as a compact CSV; return the count.
+
+    Columns: iata, icao, name, city, country (ISO alpha-2), lat, lon (degrees).
+    """
+    import airportsdata  # only the build needs it
+
+    rows = sorted(
+        (a for a in airportsdata.load("ICAO").values() if a["iata"]),
+        key=lambda a: (a["iata"], a["icao"]),
+    )
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["iata", "icao", "name", "city", "country", "lat", "lon"])
+        for a in rows:
+            writer.writerow([a["iata"], a["icao"], a["name"], a["city"], a["country"], a["lat"], a["lon"]])
+    return len(rows)
 
 
 def write_territories(path: Path, multipolygons: list[MultiPolygon]) -> None:

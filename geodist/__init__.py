@@ -6,6 +6,7 @@ metres unless a unit is asked for. Country territories come from Natural Earth
 countries table; see ``boundaries/README.md``. Data is loaded on first use.
 """
 
+from geodist.article import ArticleReport, article
 from geodist.bulk import distances
 from geodist.countries import Capital, Country, all_countries, country
 from geodist.distance import Distance, Method, distance, geometry_distance
@@ -17,17 +18,25 @@ from geodist.errors import (
     GeometryError,
     MethodError,
     NoTerritoryError,
+    SpeedError,
     UnitError,
+    UnknownAirportError,
     UnknownCountryError,
 )
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
 from geodist.matrix import matrix
+from geodist.places import Airport, airport
+from geodist.speed import Speed
+from geodist.travel import MODES, Travel, TravelMode, travel_time
 from geodist.units import Unit
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "MODES",
+    "Airport",
     "AmbiguousCountryError",
+    "ArticleReport",
     "Capital",
     "CoordinateError",
     "Country",
@@ -40,15 +49,23 @@ __all__ = [
     "Method",
     "MethodError",
     "NoTerritoryError",
+    "Speed",
+    "SpeedError",
+    "Travel",
+    "TravelMode",
     "Unit",
     "UnitError",
+    "UnknownAirportError",
     "UnknownCountryError",
     "__version__",
+    "airport",
     "all_countries",
+    "article",
     "country",
     "distance",
     "distances",
     "geometry_distance",
     "inverse",
     "matrix",
+    "travel_time",
 ]

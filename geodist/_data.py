@@ -17,11 +17,11 @@ import shapely
 
 from geodist.errors import DataError
 
-__all__ = ["data_dir", "load_countries", "load_names", "load_territories"]
+__all__ = ["data_dir", "load_airports", "load_countries", "load_names", "load_territories"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CANDIDATES = (_PACKAGE_DIR / "_boundaries", _PACKAGE_DIR.parent / "boundaries")
-_REQUIRED = ("countries.json", "names.json", "territories.npz")
+_REQUIRED = ("countries.json", "names.json", "territories.npz", "airports.csv")
 
 
 @cache
@@ -77,3 +77,20 @@ def load_territories() -> np.ndarray:
     except (OSError, KeyError, ValueError) as exc:
         raise DataError(f"cannot read {path}: {exc}") from exc
     return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)
+
+
+@cache
+def load_airports() -> dict[str, dict[str, dict[str, Any]]]:
+    """Return ``airports.csv`` indexed two ways: ``{"iata": {...}, "icao": {...}}``.
+
+    Each row: iata, icao, name, city, country (ISO alpha-2), lat and lon (float degrees).
+    """
+    import csv
+
+    path = data_dir() / "airports.csv"
+    try:
+        with path.open(newline="", encoding="utf-8") as f:
+            rows = [dict(r, lat=float(r["lat"]), lon=float(r["lon"])) for r in csv.DictReader(f)]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
+    return {"iata": {r["iata"]: r for r in rows}, "icao": {r["icao"]: r for r in rows if r["icao"]}}

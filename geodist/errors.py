@@ -17,6 +17,8 @@ __all__ = [
     "GeometryError",
     "MethodError",
     "NoTerritoryError",
+    "SpeedError",
+    "UnknownAirportError",
     "UnknownCountryError",
     "UnitError",
 ]
@@ -65,6 +67,14 @@ class AmbiguousCountryError(GeodistError, LookupError):
         )
 
 
+class UnknownAirportError(GeodistError, LookupError):
+    """No airport has the given IATA or ICAO code."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"unknown airport code {code!r}; give an IATA (3 letters) or ICAO (4 letters) code")
+
+
 class NoTerritoryError(GeodistError, LookupError):
     """A real ISO 3166 entity that has no territory of its own in the data.
 
@@ -98,6 +108,10 @@ class GeometryError(GeodistError, ValueError):
 
 class MethodError(GeodistError, ValueError):
     """A distance method name is not one geodist knows."""
+
+
+class SpeedError(GeodistError, ValueError):
+    """A speed is malformed, has an unknown unit, or is not a physical speed."""
 
 
 class UnitError(GeodistError, ValueError):

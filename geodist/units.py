@@ -9,7 +9,7 @@ from enum import Enum
 
 from geodist.errors import UnitError
 
-__all__ = ["Unit"]
+__all__ = ["Unit", "parse_length"]
 
 
 class Unit(str, Enum):
@@ -50,6 +50,38 @@ class Unit(str, Enum):
         if unit is None:
             raise UnitError(f"unknown length unit {text!r}; use one of: m, km, mi, nmi")
         return unit
+
+
+def parse_length(text: str | float, default_unit: str | Unit | None = None) -> float:
+    """Metres in a length written as "4883 km", "3,034 mi", "1852 m" or "100 nmi".
+
+    A bare number needs ``default_unit``. Raises :class:`UnitError` for an
+    unknown unit and for a negative or non-finite value.
+
+    Examples
+    --------
+    >>> parse_length("3,034 mi")
+    4882749.696
+    """
+    import math
+    import re
+
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        number, unit_text = float(text), None
+    else:
+        match = re.match(r"^\s*([-+]?[\d,_]*\.?\d+(?:e[-+]?\d+)?|[-+]?inf|nan)\s*(.*?)\s*$", str(text), re.I)
+        if not match:
+            raise UnitError(f"cannot read a length from {text!r}; write e.g. '4883 km' (m, km, mi, nmi)")
+        number, unit_text = float(match.group(1).replace(",", "").replace("_", "")), match.group(2) or None
+    if unit_text is None:
+        if default_unit is None:
+            raise UnitError(f"length {text!r} has no unit; write e.g. '4883 km' (m, km, mi, nmi)")
+        unit = Unit.parse(default_unit)
+    else:
+        unit = Unit.parse(unit_text)
+    if not math.isfinite(number) or number < 0:
+        raise UnitError(f"length must be a finite, non-negative number, got {text!r}")
+    return number * unit.metres
 
 
 _METRES_PER_UNIT = {

@@ -80,3 +80,48 @@ def test_python_dash_m_smoke():
     done = subprocess.run([sys.executable, "-m", "geodist", "UK", "France"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.startswith("United Kingdom (GB) → France (FR)")
+
+
+def test_pair_report_with_speed(capsys):
+    code, out, _ = run(capsys, "Iran", "Russia", "--speed", "560mph")
+    assert code == 0
+    assert any(line.startswith("centre points") and "5 h 25 min" in line for line in out.splitlines())
+    assert "plain: distance / 901 km/h (560 mph)" in out
+
+
+def test_pair_report_with_mode(capsys):
+    code, out, _ = run(capsys, "France", "Germany", "--mode", "car", "--method", "capital")
+    assert code == 0 and "14 h 19 min" in out and "Ballou" in out
+
+
+def test_travel_between_airports(capsys):
+    code, out, _ = run(capsys, "travel", "IKA", "SVO")
+    assert code == 0
+    assert "2,512.1 km" in out and "3 h 54 min" in out and "ICAO" in out
+
+
+def test_article_command(capsys):
+    code, out, _ = run(capsys, "article", "Iran", "Russia")
+    assert code == 0
+    assert "4,883 km or 3,034 miles" in out and "5.42 hours" in out and "165.8 km" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["Iran", "Russia", "--speed", "560"], "has no unit; give a positive number with a unit"),
+        (["Iran", "Russia", "--speed", "0mph"], "must be positive"),
+        (["travel", "IRN", "SVO"], "write airport:IRN or country:IRN"),
+        (["travel", "QQQQ", "SVO"], "unknown airport code 'QQQQ'"),
+        (["article", "South Sudan", "Sudan"], "no centre point"),
+    ],
+)
+def test_travel_errors(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_bad_mode_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "travel", "IKA", "SVO", "--mode", "teleport")
+    assert code == 2 and "invalid choice" in err

@@ -1,0 +1,142 @@
+"""Places to travel between: airports (IATA or ICAO codes), capitals, points.
+
+Airports come from ``boundaries/airports.csv`` (about 7,900 airports with an
+IATA code, from the airportsdata package, MIT licence), loaded on first use. A country stands for its capital;
+for a flight, for its capital's main airport where one is listed in
+:data:`MAIN_AIRPORTS` (the largest passenger airport serving that capital).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from geodist._data import load_airports
+from geodist.countries import Country, country
+from geodist.errors import GeodistError, UnknownAirportError
+from geodist.geodesic import LatLon
+
+__all__ = ["MAIN_AIRPORTS", "Airport", "Place", "airport", "place"]
+
+# The largest passenger airport serving each capital, where the nearest one is not it
+# or where a flight estimate should start from it (curated; codes are IATA).
+MAIN_AIRPORTS = {
+    "RU": "SVO", "IR": "IKA", "GB": "LHR", "FR": "CDG", "US": "IAD", "JP": "HND", "CN": "PEK", "KR": "ICN",
+    "TH": "BKK", "ID": "CGK", "AR": "EZE", "IT": "FCO", "ES": "MAD", "DE": "BER", "CA": "YOW", "AU": "CBR",
+    "BR": "BSB", "MX": "MEX", "UA": "KBP", "SE": "ARN", "NO": "OSL", "FI": "HEL", "DK": "CPH", "EG": "CAI",
+    "IN": "DEL", "PK": "ISB", "SA": "RUH", "AE": "AUH", "PH": "MNL", "TW": "TPE", "MY": "KUL", "AZ": "GYD",
+    "GE": "TBS", "AM": "EVN", "TR": "ESB", "NL": "AMS", "BE": "BRU", "AT": "VIE", "PL": "WAW", "CZ": "PRG",
+    "HU": "BUD", "PT": "LIS", "GR": "ATH", "IE": "DUB", "CO": "BOG", "PE": "LIM", "CL": "SCL", "KE": "NBO",
+    "ET": "ADD", "NG": "ABV", "ZA": "JNB", "KZ": "NQZ", "UZ": "TAS", "IQ": "BGW", "IL": "TLV", "JO": "AMM",
+    "LB": "BEY", "SY": "DAM", "AF": "KBL", "BD": "DAC", "NP": "KTM", "LK": "CMB", "VN": "HAN", "SG": "SIN",
+    "NZ": "WLG", "CU": "HAV", "VE": "CCS",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Airport:
+    """An airport: codes, name and location (airportsdata)."""
+
+    iata: str
+    icao: str
+    name: str
+    city: str
+    country: str
+    location: LatLon
+
+    @property
+    def label(self) -> str:
+        """As "SVO (Sheremetyevo International Airport, Moscow)"."""
+        return f"{self.iata or self.icao} ({self.name}, {self.city})"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place to travel from or to."""
+
+    label: str
+    location: LatLon
+    country: Country | None = None
+    airport: Airport | None = None
+
+
+def _record(row: dict[str, Any]) -> Airport:
+    return Airport(row["iata"], row["icao"], row["name"], row["city"], row["country"], LatLon(row["lat"], row["lon"]))
+
+
+def airport(code: str) -> Airport:
+    """An airport by IATA (3 letters) or ICAO (4 letters) code.
+
+    Raises
+    ------
+    UnknownAirportError
+        (a LookupError) when no airport has that code.
+
+    Examples
+    --------
+    >>> airport("IKA").name
+    'Imam Khomeini International Airport'
+    """
+    key = code.strip().upper()
+    airports = load_airports()
+    row = airports["iata"].get(key) if len(key) == 3 else airports["icao"].get(key) if len(key) == 4 else None
+    if row is None:
+        raise UnknownAirportError(code)
+    return _record(row)
+
+
+def main_airport(c: Country) -> Airport | None:
+    """The capital's main airport, where :data:`MAIN_AIRPORTS` lists one."""
+    code = MAIN_AIRPORTS.get(c.alpha2 or "")
+    return airport(code) if code else None
+
+
+def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
+    """Resolve a place: "airport:SVO", "SVO", "UUEE", a country (its capital), or a LatLon.
+
+    A bare three-letter code that is both an airport's IATA code and a
+    country's ISO alpha-3 code is ambiguous and raises; prefix it with
+    "airport:" or "country:". With ``fly=True`` a country stands for its
+    capital's main airport where one is listed.
+    """
+    if isinstance(text, LatLon):
+        return Place(str(text), text)
+    if isinstance(text, Country):
+        return _country_place(text, fly)
+    raw = text.strip()
+    kind, _, rest = raw.partition(":")
+    if rest and kind.lower() == "airport":
+        a = airport(rest)
+        return Place(a.label, a.location, airport=a)
+    if rest and kind.lower() == "country":
+        return _country_place(country(rest), fly)
+    if re.fullmatch(r"[A-Z]{3}|[A-Z]{4}", raw):
+        try:
+            a = airport(raw)
+        except LookupError:
+            a = None
+        try:
+            c = country(raw) if len(raw) == 3 else None
+        except LookupError:
+            c = None
+        if a and c:
+            raise GeodistError(
+                f"{raw!r} is both an airport ({a.label}) and a country ({c.label});"
+                f" write airport:{raw} or country:{raw}"
+            )
+        if a:
+            return Place(a.label, a.location, airport=a)
+        if c is None and len(raw) == 4:
+            raise UnknownAirportError(raw)
+    return _country_place(country(raw), fly)
+
+
+def _country_place(c: Country, fly: bool) -> Place:
+    if fly:
+        a = main_airport(c)
+        if a is not None:
+            return Place(a.label, a.location, country=c, airport=a)
+    if c.capital is None:
+        raise GeodistError(f"{c.label} has no capital in the bundled data; give an airport or a point")
+    return Place(f"{c.capital.name}, {c.label}", c.capital.location, country=c)
