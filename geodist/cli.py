@@ -1,24 +1,29 @@
 """The ``geodist`` command.
 
-``geodist A B`` prints the two countries as resolved and their distance by each
-method (nearest border, capitals, centroids, published centre points), all
-geodesics on WGS84. Every user error is one line on stderr and a
-non-zero exit code: 2 for a bad query or usage, 1 for a data problem.
+``geodist A B`` prints the pair report: the two countries as resolved and their
+distance by each method (nearest border, capitals, centroids, published centre
+points), all geodesics on WGS84, with a realistic flight time. Subcommands:
+``travel``, ``article``, ``matrix``, ``nearest``, ``countries`` and ``map``.
+
+Results go to stdout, diagnostics to stderr. Every user error is one line on
+stderr: exit 2 for a bad query, value or usage, 1 for a damaged installation.
+Heavy libraries (geopandas, matplotlib, folium) are never imported on the
+pair-report path.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from geodist import __version__
-from geodist.countries import country
-from geodist.distance import Method, distance
+from geodist.distance import Method
 from geodist.errors import DataError, GeodistError
-from geodist.geodesic import LatLon
-from geodist.speed import Speed
-from geodist.travel import MODES, format_duration, travel_time
+from geodist.travel import MODES
+from geodist.units import Unit
 
 __all__ = ["main"]
 
@@ -28,39 +33,41 @@ EXIT_DATA = 1
 _EXAMPLES = """\
 examples:
   geodist Iran Russia
-  geodist "Ivory Coast" GH
-  geodist IRN RUS --method border
+  geodist "Ivory Coast" GH --unit mi
+  geodist IRN RUS --method border --json
   geodist Iran Russia --speed 560mph
   geodist France Germany --mode car
   geodist travel IKA SVO
   geodist article Iran Russia
+  geodist matrix Iran Iraq Turkey --csv
+  geodist nearest Iran --top 5
+  geodist countries korea
+  geodist map Iran Russia -o iran-russia.png
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the pair-report parser (built on each call; nothing happens at import)."""
-    parser = argparse.ArgumentParser(
-        prog="geodist",
-        description="How far apart are two countries? Geodesic distances on the WGS84 ellipsoid."
-        " Subcommands: 'geodist travel A B', 'geodist article A B' (see their --help).",
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so main() decides the exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: error: {message} (see: {self.prog} --help)")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _new_parser(prog: str, description: str, epilog: str) -> _Parser:
+    return _Parser(
+        prog=prog, description=description, epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("first", help="a country: name, official name or ISO code")
-    parser.add_argument("second", help="another country")
-    parser.add_argument(
-        "--method",
-        choices=[m.value for m in Method],
-        help="print only this method (default: all four)",
-    )
-    parser.add_argument(
-        "--mainland",
-        action="store_true",
-        help="measure border and centroid distances from each country's largest part only",
-    )
-    _travel_options(parser, default_mode=None)
-    parser.add_argument("--version", action="version", version=f"geodist {__version__}")
-    return parser
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="one JSON document on stdout (keys in the README)")
+    fmt.add_argument("--csv", action="store_true", help="CSV with a header row on stdout")
+    parser.add_argument("--unit", default="km", choices=[u.value for u in Unit], help="unit of distances (default km)")
 
 
 def _travel_options(parser: argparse.ArgumentParser, default_mode: str | None) -> None:
@@ -75,135 +82,302 @@ def _travel_options(parser: argparse.ArgumentParser, default_mode: str | None) -
     )
 
 
+def build_parser() -> argparse.ArgumentParser:
+    """The pair-report parser (built on each call; nothing happens at import)."""
+    parser = _new_parser(
+        "geodist",
+        "How far apart are two countries? Geodesic distances on the WGS84 ellipsoid, by four named"
+        " methods. Subcommands: travel, article, matrix, nearest, countries, map (each has --help).",
+        _EXAMPLES,
+    )
+    parser.add_argument("first", help="a country: name (any language), official name or ISO code")
+    parser.add_argument("second", help="another country")
+    parser.add_argument("--method", choices=[m.value for m in Method], help="print only this method")
+    parser.add_argument(
+        "--mainland", action="store_true", help="border and centroid from each country's largest part only"
+    )
+    _output_options(parser)
+    _travel_options(parser, default_mode=None)
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only the distance lines")
+    parser.add_argument("--version", action="version", version=f"geodist {__version__}")
+    return parser
+
+
+def _cmd_pair(args: argparse.Namespace) -> str:
+    from geodist.report import pair_data, render_csv, render_text
+
+    methods = [Method(args.method)] if args.method else list(Method)
+    data = pair_data(
+        args.first, args.second, methods, unit=args.unit, mainland=args.mainland, speed=args.speed, mode=args.mode
+    )
+    if args.json:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if args.csv:
+        return render_csv(data)
+    text = render_text(data)
+    if args.quiet:
+        text = "\n".join(line for line in text.splitlines()[2:] if not line.startswith(("note:", "time:", "All ")))
+    return text
+
+
 def build_travel_parser() -> argparse.ArgumentParser:
     """Parser of ``geodist travel``."""
-    parser = argparse.ArgumentParser(
-        prog="geodist travel",
-        description="Travel time between two places: airports (IATA or ICAO code), countries (their"
-        " capital; for a flight, its main airport) or 'lat,lon' points.",
-        epilog="examples:\n  geodist travel IKA SVO\n  geodist travel Iran Russia --mode wide-body\n"
+    parser = _new_parser(
+        "geodist travel",
+        "Travel time between two places: airports (IATA or ICAO code), countries (their capital; for a"
+        " flight, its main airport) or 'lat,lon' points.",
+        "examples:\n  geodist travel IKA SVO\n  geodist travel Iran Russia --mode wide-body\n"
         "  geodist travel France Germany --mode car\n  geodist travel 35.69,51.39 UUEE --speed 560mph\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("origin")
     parser.add_argument("destination")
     _travel_options(parser, default_mode="airliner")
+    parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
     return parser
 
 
-def build_article_parser() -> argparse.ArgumentParser:
-    """Parser of ``geodist article``."""
-    parser = argparse.ArgumentParser(
-        prog="geodist article",
-        description="The web article's distance and flight time for two countries, reproduced exactly with"
-        " its method, beside the figures that answer a traveller's question.",
-        epilog="example:\n  geodist article Iran Russia\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("first")
-    parser.add_argument("second")
-    return parser
+def _cmd_travel(args: argparse.Namespace) -> str:
+    from geodist.distance import distance
+    from geodist.travel import format_duration, travel_time
 
-
-_LABELS = {
-    Method.BORDER: "nearest border",
-    Method.CAPITAL: "capital to capital",
-    Method.CENTROID: "centroid to centroid",
-    Method.CENTRE: "centre points",
-}
-
-
-def pair_report(
-    first: str,
-    second: str,
-    methods: Sequence[Method] = tuple(Method),
-    *,
-    mainland: bool = False,
-    speed: str | None = None,
-    mode: str | None = None,
-) -> str:
-    """Return the text report for a pair of country queries.
-
-    One line per method: the distance in km and mi (to 0.1) and the two end
-    points; with ``speed`` or ``mode``, the travel time over each distance.
-
-    Raises
-    ------
-    GeodistError
-        If a query does not resolve to one country, or the speed or mode is bad.
-    """
-    a, b = country(first), country(second)
-    travelling = speed is not None or mode is not None
-    if speed is not None:
-        Speed.parse(speed)  # fail early, before any output
-    lines = [f"{a.label} → {b.label}", f"{'':22}{'km':>10}{'mi':>10}" + ("   time" if travelling else "") + "   from → to"]
-    notes = []
-    assumptions: tuple[str, ...] = ()
-    for how in methods:
-        try:
-            d = distance(a, b, how, mainland=mainland)
-        except GeodistError as exc:  # a missing capital or centre point: say so on its line
-            lines.append(f"{_LABELS[how]:22}{'n/a':>10}{'':>10}   {exc}")
-            continue
-        ends = f"{d.start} → {d.end}"
-        if how is Method.CAPITAL and a.capital and b.capital:
-            ends = f"{a.capital.name} ({d.start}) → {b.capital.name} ({d.end})"
-        time_cell = ""
-        if travelling:
-            trip = travel_time(d, speed, mode=mode)
-            assumptions = trip.assumptions
-            time_cell = f"   {str(trip):>13}"
-        lines.append(f"{_LABELS[how]:22}{d.km:>10,.1f}{d.mi:>10,.1f}{time_cell}   {ends}")
-        if how is Method.BORDER:
-            notes.append("they share a border" if d.shares_border else "they do not share a border")
-            for c, part in ((a, d.start_part), (b, d.end_part)):
-                if part and part != "mainland":
-                    notes.append(f"the nearest point of {c.label} is on {part}, not its mainland (see --mainland)")
-        if d.note:
-            notes.append(d.note)
-    lines += [f"note: {n}" for n in notes]
-    lines += [f"time: {a}" for a in assumptions]
-    lines.append("All figures: geodesics on the WGS84 ellipsoid (Karney 2013, GeographicLib via pyproj).")
-    return "\n".join(lines)
-
-
-def travel_report(origin: str, destination: str, *, speed: str | None, mode: str | None) -> str:
-    """The text of ``geodist travel``."""
-    flying = speed is None and mode in {"airliner", "plane", "narrow-body", "wide-body"}
-    start, end = _place(origin, flying), _place(destination, flying)
+    flying = args.speed is None and args.mode in {"airliner", "plane", "narrow-body", "wide-body"}
+    start, end = _place(args.origin, flying), _place(args.destination, flying)
     d = distance(start.location, end.location)
-    trip = travel_time(d, speed, mode=None if speed else mode)
+    trip = travel_time(d, args.speed, mode=None if args.speed else args.mode)
+    if args.json:
+        return json.dumps(
+            {
+                "from": {"label": start.label, "lat": start.location.lat, "lon": start.location.lon},
+                "to": {"label": end.label, "lat": end.location.lat, "lon": end.location.lon},
+                "distance_m": d.distance_m,
+                "route_m": trip.route_m,
+                "total_s": trip.total_s,
+                "moving_s": trip.moving_s,
+                "overhead_s": trip.overhead_s,
+                "mode": trip.mode,
+                "speed_m_s": trip.speed.metres_per_second,
+                "text": str(trip),
+                "assumptions": list(trip.assumptions),
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
     lines = [
         f"{start.label} → {end.label}",
         f"distance   {d.km:,.1f} km ({d.mi:,.1f} mi), geodesic on WGS84",
         f"time       {trip}  ({trip.hours:.2f} h)",
     ]
     if trip.mode != "plain":
+        overhead = format_duration(trip.overhead_s) if trip.overhead_s else "0 min"
         lines.append(
-            f"           = {format_duration(trip.moving_s)} moving over {trip.route_m / 1000:,.1f} km"
-            f" + {format_duration(trip.overhead_s) if trip.overhead_s else '0 min'} overhead"
+            f"           = {format_duration(trip.moving_s)} moving over {trip.route_m / 1000:,.1f} km + {overhead} overhead"
         )
     lines += [f"assumes    {a}" for a in trip.assumptions]
     return "\n".join(lines)
 
 
-def _place(text: str, fly: bool):  # noqa: ANN202 - a geodist.places.Place
+def _place(text: str, fly: bool) -> Any:
+    from geodist.geodesic import LatLon
     from geodist.places import place
 
-    point = _parse_point(text)
-    return place(point if point is not None else text, fly=fly)
-
-
-def _parse_point(text: str) -> LatLon | None:
-    """A "lat,lon" argument as a LatLon, or None when it is not one."""
     parts = text.split(",")
-    if len(parts) != 2:
+    if len(parts) == 2:
+        try:
+            lat, lon = (float(p) for p in parts)
+        except ValueError:
+            pass
+        else:
+            return place(LatLon(lat, lon), fly=fly)
+    return place(text, fly=fly)
+
+
+def build_article_parser() -> argparse.ArgumentParser:
+    """Parser of ``geodist article``."""
+    parser = _new_parser(
+        "geodist article",
+        "The web article's distance and flight time for two countries, reproduced exactly with its method,"
+        " beside the figures that answer a traveller's question.",
+        "example:\n  geodist article Iran Russia\n",
+    )
+    parser.add_argument("first")
+    parser.add_argument("second")
+    return parser
+
+
+def _cmd_article(args: argparse.Namespace) -> str:
+    from geodist.article import article
+
+    return article(args.first, args.second).text()
+
+
+def build_matrix_parser() -> argparse.ArgumentParser:
+    """Parser of ``geodist matrix``."""
+    parser = _new_parser(
+        "geodist matrix",
+        "Distances between every pair of the given countries (or --all bundled territories).",
+        "examples:\n  geodist matrix Iran Iraq Turkey\n  geodist matrix --all --csv > border-matrix.csv\n"
+        "  geodist matrix UK France Spain --method capital --unit mi\n",
+    )
+    parser.add_argument("countries", nargs="*", help="two or more countries")
+    parser.add_argument("--all", action="store_true", help="every bundled territory (255; about 20 s for borders)")
+    parser.add_argument("--method", default="border", choices=[m.value for m in Method])
+    parser.add_argument("--mainland", action="store_true", help="use each country's largest part only")
+    _output_options(parser)
+    return parser
+
+
+def _cmd_matrix(args: argparse.Namespace) -> str:
+    from geodist.countries import all_countries, country
+    from geodist.matrix import matrix
+
+    if args.all == bool(args.countries):
+        raise GeodistError("give two or more countries, or --all")
+    chosen = list(all_countries()) if args.all else [country(c) for c in args.countries]
+    if len(chosen) < 2:
+        raise GeodistError("a matrix needs at least two countries")
+    table = matrix(chosen, args.method, unit=args.unit, mainland=args.mainland, progress=_progress_bar())
+    _progress_done()
+    if args.json:
+        return json.dumps(
+            {"method": args.method, "unit": args.unit, "ids": list(table.index),
+             "values": [[None if v != v else v for v in row] for row in table.to_numpy().tolist()]},
+            indent=2,
+        )
+    if args.csv:
+        return table.to_csv(float_format="%.3f").rstrip("\n")
+    return f"{args.method} distances in {args.unit} (WGS84 geodesics)\n" + table.round(1).to_string()
+
+
+def build_nearest_parser() -> argparse.ArgumentParser:
+    """Parser of ``geodist nearest``."""
+    parser = _new_parser(
+        "geodist nearest",
+        "The countries closest to one country by nearest-border distance (0 for neighbours).",
+        "examples:\n  geodist nearest Iran\n  geodist nearest Japan --top 3 --unit mi\n",
+    )
+    parser.add_argument("country")
+    parser.add_argument("--top", type=int, default=10, help="how many (default 10)")
+    parser.add_argument("--mainland", action="store_true", help="use each country's largest part only")
+    _output_options(parser)
+    return parser
+
+
+def _cmd_nearest(args: argparse.Namespace) -> str:
+    from geodist.countries import country
+    from geodist.matrix import nearest_countries
+
+    if args.top < 1:
+        raise GeodistError(f"--top must be at least 1, got {args.top}")
+    origin = country(args.country)
+    unit = Unit.parse(args.unit)
+    ranked = nearest_countries(origin, top=args.top, mainland=args.mainland)
+    rows = [(c, unit.from_metres(m), touching) for c, m, touching in ranked]
+    if args.json:
+        return json.dumps(
+            {"from": origin.id, "unit": unit.value,
+             "nearest": [{"id": c.id, "name": c.name, "distance": v, "shares_border": t} for c, v, t in rows]},
+            ensure_ascii=False, indent=2,
+        )
+    if args.csv:
+        lines = ["id,name,distance,unit,shares_border"]
+        lines += [f"{c.id},\"{c.name}\",{v:.3f},{unit.value},{str(t).lower()}" for c, v, t in rows]
+        return "\n".join(lines)
+    lines = [f"Nearest to {origin.label} by border distance ({unit.value}, WGS84 geodesics):"]
+    lines += [f"{k:>3}. {c.label:40}{v:>10,.1f}{'  shares a border' if t else ''}" for k, (c, v, t) in enumerate(rows, 1)]
+    return "\n".join(lines)
+
+
+def build_countries_parser() -> argparse.ArgumentParser:
+    """Parser of ``geodist countries``."""
+    parser = _new_parser(
+        "geodist countries",
+        "The bundled countries and territories: id, ISO codes, name, capital.",
+        "examples:\n  geodist countries\n  geodist countries korea\n  geodist countries --un --csv\n",
+    )
+    parser.add_argument("filter", nargs="?", help="keep names or codes containing this text")
+    parser.add_argument("--un", action="store_true", help="UN member states only")
+    parser.add_argument("--csv", action="store_true", help="CSV with a header row")
+    return parser
+
+
+def _cmd_countries(args: argparse.Namespace) -> str:
+    from geodist.countries import all_countries
+    from geodist.names import normalise_name
+
+    wanted = normalise_name(args.filter) if args.filter else ""
+    rows = []
+    for c in all_countries():
+        if args.un and not c.un_member:
+            continue
+        haystack = " | ".join(normalise_name(x) for x in (c.id, c.name, c.official_name, c.alpha3 or "", c.numeric or ""))
+        if wanted and wanted not in haystack:
+            continue
+        rows.append(c)
+    if not rows:
+        raise GeodistError(f"no country matches {args.filter!r}")
+    if args.csv:
+        lines = ["id,alpha2,alpha3,numeric,name,capital,un_member"]
+        for c in rows:
+            capital = c.capital.name if c.capital else ""
+            lines.append(f"{c.id},{c.alpha2 or ''},{c.alpha3 or ''},{c.numeric or ''},\"{c.name}\",\"{capital}\","
+                         f"{str(c.un_member).lower()}")
+        return "\n".join(lines)
+    lines = [f"{'id':24}{'a3':5}{'num':5}{'name':40}capital"]
+    for c in rows:
+        lines.append(f"{c.id:24}{c.alpha3 or '':5}{c.numeric or '':5}{c.name:40}{c.capital.name if c.capital else '-'}")
+    return "\n".join(lines)
+
+
+def build_map_parser() -> argparse.ArgumentParser:
+    """Parser of ``geodist map``."""
+    parser = _new_parser(
+        "geodist map",
+        "Draw a pair: both territories, the nearest-border line, the capitals and the geodesic between them,"
+        " and the centre points, in an azimuthal equidistant projection centred between them."
+        " .geojson needs nothing more; .png/.svg and .html need `pip install 'geodist[map]'`.",
+        "examples:\n  geodist map Iran Russia -o iran-russia.png\n  geodist map USA Russia -o bering.svg\n"
+        "  geodist map Iran Russia -o iran-russia.html\n  geodist map Iran Russia -o iran-russia.geojson\n",
+    )
+    parser.add_argument("first")
+    parser.add_argument("second")
+    parser.add_argument("-o", "--output", required=True, help="FILE.png, .svg, .html or .geojson")
+    return parser
+
+
+def _cmd_map(args: argparse.Namespace) -> str:
+    from geodist.maps import write_map
+
+    path = write_map(args.first, args.second, args.output)
+    print(f"geodist: wrote {path}", file=sys.stderr)
+    return ""
+
+
+_COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argparse.Namespace], str]]] = {
+    "travel": (build_travel_parser, _cmd_travel),
+    "article": (build_article_parser, _cmd_article),
+    "matrix": (build_matrix_parser, _cmd_matrix),
+    "nearest": (build_nearest_parser, _cmd_nearest),
+    "countries": (build_countries_parser, _cmd_countries),
+    "map": (build_map_parser, _cmd_map),
+}
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A progress callback drawing on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
         return None
-    try:
-        lat, lon = (float(p) for p in parts)
-    except ValueError:
-        return None
-    return LatLon(lat, lon)
+
+    def show(done: int, total: int) -> None:
+        filled = int(30 * done / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} rows")
+        sys.stderr.flush()
+
+    return show
+
+
+def _progress_done() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + " " * 50 + "\r")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -215,27 +389,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         The arguments after the program name; ``sys.argv[1:]`` when None.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
-    command = args_list[0] if args_list and args_list[0] in ("travel", "article") else None
-    parser = {"travel": build_travel_parser, "article": build_article_parser}.get(command or "", build_parser)()
+    name = args_list[0] if args_list and args_list[0] in _COMMANDS else None
+    build, run = _COMMANDS[name] if name else (build_parser, _cmd_pair)
     try:
-        args = parser.parse_args(args_list[1:] if command else args_list)
-    except SystemExit as exc:  # argparse has printed its own message
+        args = build().parse_args(args_list[1:] if name else args_list)
+    except _UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as exc:  # --help and --version print and exit 0
         return int(exc.code or 0)
     try:
-        if command == "travel":
-            print(travel_report(args.origin, args.destination, speed=args.speed, mode=args.mode))
-        elif command == "article":
-            from geodist.article import article
-
-            print(article(args.first, args.second).text())
-        else:
-            methods = [Method(args.method)] if args.method else list(Method)
-            print(pair_report(args.first, args.second, methods, mainland=args.mainland, speed=args.speed,
-                              mode=args.mode))
+        output = run(args)
     except DataError as exc:
         print(f"geodist: {exc}", file=sys.stderr)
         return EXIT_DATA
     except GeodistError as exc:
         print(f"geodist: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if output:
+        print(output)
     return 0

@@ -8,7 +8,7 @@ shapely STRtree, then measures the others row by row, each row as one batch
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from geodist.units import Unit
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["border_matrix_m", "matrix"]
+__all__ = ["border_matrix_m", "matrix", "nearest_countries"]
 
 
 def matrix(
@@ -35,6 +35,7 @@ def matrix(
     unit: str | Unit = Unit.KM,
     mainland: bool = False,
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
     """A symmetric table of distances between every pair of countries.
 
@@ -51,6 +52,8 @@ def matrix(
         As for :func:`geodist.distance`.
     workers : int, optional
         Processes for the border method; all cores when None, 1 to stay in process.
+    progress : callable, optional
+        ``progress(done, total)`` after each row of the border method.
 
     Returns
     -------
@@ -71,11 +74,33 @@ def matrix(
     how = Method.parse(method)
     scale = Unit.parse(unit).metres
     if how is Method.BORDER:
-        values = border_matrix_m(chosen, mainland=mainland, workers=workers)
+        values = border_matrix_m(chosen, mainland=mainland, workers=workers, progress=progress)
     else:
         values = _point_matrix_m(chosen, how, mainland)
     ids = [c.id for c in chosen]
     return pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
+
+
+def nearest_countries(
+    origin: str | int | Country, *, top: int | None = None, mainland: bool = False
+) -> list[tuple[Country, float, bool]]:
+    """Every other bundled territory by border distance from ``origin``: (country, metres, touching).
+
+    Touching or overlapping territories come first at 0 m; the rest are measured
+    exactly, in one batch.
+    """
+    here = country(origin)
+    others = [c for c in all_countries() if c.id != here.id]
+    mine = prepared(here).mainland if mainland else prepared(here)
+    theirs = [prepared(c).mainland if mainland else prepared(c) for c in others]
+    touching = [bool(shapely.intersects(mine.prepared_geometry, t.geometry)) for t in theirs]
+    apart = [k for k, t in enumerate(touching) if not t]
+    found = nearest_between_many([(mine.edges, theirs[k].edges) for k in apart])
+    metres = np.zeros(len(others))
+    metres[apart] = [f.distance_m for f in found]
+    order = sorted(range(len(others)), key=lambda k: (metres[k], others[k].id))
+    ranked = [(others[k], float(metres[k]), touching[k]) for k in order]
+    return ranked[:top] if top else ranked
 
 
 def _point_matrix_m(chosen: Sequence[Country], how: Method, mainland: bool) -> np.ndarray:
@@ -93,8 +118,17 @@ def _point_matrix_m(chosen: Sequence[Country], how: Method, mainland: bool) -> n
     return out
 
 
-def border_matrix_m(chosen: Sequence[Country], *, mainland: bool = False, workers: int | None = None) -> np.ndarray:
-    """Border distances in metres between every pair of ``chosen`` (symmetric, zero diagonal)."""
+def border_matrix_m(
+    chosen: Sequence[Country],
+    *,
+    mainland: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> np.ndarray:
+    """Border distances in metres between every pair of ``chosen`` (symmetric, zero diagonal).
+
+    ``progress(done, total)`` is called after each row of pairs, if given.
+    """
     territories = [prepared(c).mainland if mainland else prepared(c) for c in chosen]
     geometries = [t.geometry for t in territories]
     n = len(chosen)
@@ -111,11 +145,15 @@ def border_matrix_m(chosen: Sequence[Country], *, mainland: bool = False, worker
         with ProcessPoolExecutor(workers, mp_context=get_context(methods[0]), initializer=_init_worker,
                                  initargs=([c.id for c in chosen], mainland)) as pool:
             results = pool.map(_row_worker, rows, chunksize=1)
-            for (i, js), values in zip(rows, results, strict=True):
+            for done, ((i, js), values) in enumerate(zip(rows, results, strict=True), start=1):
                 out[i, js] = out[js, i] = values
+                if progress:
+                    progress(done, len(rows))
     else:
-        for i, js in rows:
+        for done, (i, js) in enumerate(rows, start=1):
             out[i, js] = out[js, i] = _row(territories, i, js)
+            if progress:
+                progress(done, len(rows))
     return out
 
 

@@ -62,11 +62,12 @@ def test_user_errors_are_one_line_and_exit_2(capsys, argv, message):
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_usage_errors_exit_2(capsys):
+def test_usage_errors_exit_2_with_one_line(capsys):
     code, _, err = run(capsys, "Iran")
-    assert code == 2 and "usage:" in err
+    assert code == 2 and "the following arguments are required: second" in err and "--help" in err
     code, _, err = run(capsys, "Iran", "Russia", "--method", "haversine")
     assert code == 2 and "invalid choice" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_version_and_help(capsys):
@@ -125,3 +126,101 @@ def test_travel_errors(capsys, argv, message):
 def test_bad_mode_is_a_usage_error(capsys):
     code, _, err = run(capsys, "travel", "IKA", "SVO", "--mode", "teleport")
     assert code == 2 and "invalid choice" in err
+
+
+# --- Output for scripts ------------------------------------------------------
+
+JSON_KEYS = {"geodist_version", "model", "first", "second", "unit", "mainland", "distances", "flight", "notes"}
+ENTRY_KEYS = {
+    "method", "label", "description", "distance_m", "distance", "start", "end", "start_label", "end_label",
+    "azimuth1_deg", "azimuth2_deg", "shares_border", "start_part", "end_part", "source", "note", "error",
+}
+
+
+def test_json_output_has_the_documented_keys(capsys):
+    import json
+
+    code, out, err = run(capsys, "Iran", "Russia", "--json", "--unit", "mi")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert set(data) == JSON_KEYS
+    assert set(data["first"]) == {"id", "name", "alpha2", "alpha3", "numeric"}
+    assert [e["method"] for e in data["distances"]] == ["border", "capital", "centroid", "centre"]
+    for entry in data["distances"]:
+        assert set(entry) == ENTRY_KEYS
+    centre = data["distances"][3]
+    assert centre["distance_m"] == pytest.approx(4_882_988.69, abs=0.01)  # the article's figure
+    assert centre["distance"] == pytest.approx(3034.15, abs=0.005)  # in the requested unit
+    assert data["distances"][0]["shares_border"] is False
+    assert data["flight"]["from"].startswith("IKA") and data["flight"]["to"].startswith("SVO")
+
+
+def test_json_with_travel(capsys):
+    import json
+
+    _, out, _ = run(capsys, "Iran", "Russia", "--json", "--speed", "560 mph", "--method", "centre")
+    entry = json.loads(out)["distances"][0]
+    assert entry["travel"]["total_s"] / 3600 == pytest.approx(5.42, abs=0.005)
+
+
+def test_csv_output(capsys):
+    import csv
+    import io
+
+    code, out, _ = run(capsys, "Iran", "Russia", "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["method"] for r in rows] == ["border", "capital", "centroid", "centre"]
+    assert float(rows[1]["distance"]) == pytest.approx(2464.2, abs=0.05)
+    assert rows[0]["shares_border"] == "false"
+
+
+def test_quiet_prints_only_distance_lines(capsys):
+    _, out, _ = run(capsys, "Iran", "Russia", "-q")
+    assert len(out.splitlines()) == 4 and "note:" not in out
+
+
+def test_report_compares_the_popular_figure(capsys):
+    _, out, _ = run(capsys, "Iran", "Russia")
+    assert "centre points) is 29.4x the nearest-border distance and 2.0x the capital distance" in out
+    assert "flight: about 3 h 54 min by airliner" in out
+
+
+def test_piped_output_has_no_colour_or_progress(capsys):
+    code, out, err = run(capsys, "matrix", "Iran", "Kuwait", "Oman")
+    assert code == 0 and "\x1b[" not in out + err and "rows" not in err and "\r" not in err
+
+
+def test_matrix_command(capsys):
+    code, out, _ = run(capsys, "matrix", "Iran", "Kuwait", "Oman", "--csv")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "from,IR,KW,OM"
+    assert lines[1].startswith("IR,0.000,22.1")
+
+
+def test_matrix_needs_countries(capsys):
+    code, _, err = run(capsys, "matrix")
+    assert code == 2 and "two or more countries, or --all" in err
+
+
+def test_nearest_command(capsys):
+    import json
+
+    code, out, _ = run(capsys, "nearest", "Japan", "--top", "2", "--json")
+    data = json.loads(out)
+    assert code == 0 and [n["id"] for n in data["nearest"]] == ["RU", "KR"]
+    assert data["nearest"][0]["distance"] == pytest.approx(18.1, abs=0.05)
+
+
+def test_countries_command(capsys):
+    code, out, _ = run(capsys, "countries", "korea")
+    assert code == 0 and "North Korea" in out and "South Korea" in out and "Japan" not in out
+    code, out, _ = run(capsys, "countries", "--un", "--csv")
+    assert len(out.splitlines()) == 194  # header + 193 UN member states
+    code, _, err = run(capsys, "countries", "atlantis")
+    assert code == 2 and "no country matches" in err
+
+
+def test_subcommand_help_shows_examples(capsys):
+    for command in ("travel", "article", "matrix", "nearest", "countries", "map"):
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and f"geodist {command}" in out and "example" in out

@@ -1,0 +1,51 @@
+"""Cold start of `geodist Iran Russia`, beside `python -c "import pyproj"`, measured in one run.
+
+    python benchmarks/bench_startup.py [--runs 7]
+
+Each command runs in a fresh interpreter (the wall time a person waits), several
+times; the median is printed, with the ratio to the pyproj import alone (the floor:
+geodist cannot start faster than the geodesic library it uses). It also checks that
+the pair report imports neither geopandas nor matplotlib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+
+def wall(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    python = sys.executable
+    baseline = wall([python, "-c", "import pyproj"], runs)
+    bare = wall([python, "-c", "pass"], runs)
+    report = wall([python, "-m", "geodist", "Iran", "Russia"], runs)
+    heavy = subprocess.run(
+        [python, "-c", "import sys, runpy; sys.argv=['geodist','Iran','Russia'];"
+         "import geodist.cli as c; c.main(['Iran','Russia']);"
+         "print(sorted(m for m in ('geopandas','matplotlib','folium','pandas') if m in sys.modules), file=sys.stderr)"],
+        check=True, capture_output=True, text=True,
+    ).stderr.strip()
+    print(f"median of {runs} cold runs each")
+    print(f"  python -c pass                 {bare * 1e3:7.0f} ms")
+    print(f"  python -c 'import pyproj'      {baseline * 1e3:7.0f} ms   (baseline)")
+    print(f"  geodist Iran Russia            {report * 1e3:7.0f} ms   ratio {report / baseline:.2f}x the pyproj import")
+    print(f"  heavy modules imported by the pair report: {heavy}")
+
+
+if __name__ == "__main__":
+    main()
