@@ -62,7 +62,9 @@ def main() -> None:
     print("\n1. Iran–Russia nearest border")
     print(f"   geodist first call      {first * 1e3:8.1f} ms  (loads data, prepares edges)")
     print(f"   geodist warm            {warm * 1e3:8.2f} ms  -> {km:.3f} km      target < 5 ms")
-    print(f"   naive shapely baseline  {naive_s * 1e3:8.2f} ms  -> {naive() / 1000:.3f} km (planar, not exact)")
+    print(
+        f"   naive shapely baseline  {naive_s * 1e3:8.2f} ms  -> {naive() / 1000:.3f} km (planar, not exact)"
+    )
     print(f"   ratio geodist/naive     {warm / naive_s:8.2f}")
 
     # 2. Full matrix
@@ -76,8 +78,12 @@ def main() -> None:
         workers = os.cpu_count() or 1
         parallel = timed(lambda: border_matrix_m(everything, workers=workers))[0]
         single = timed(lambda: border_matrix_m(everything, workers=1))[0]
-        print(f"\n2. Border matrix, {len(everything)} territories, {pairs:,} pairs (edge preparation {prep:.1f} s)")
-        print(f"   {workers} workers               {parallel:8.1f} s  ({parallel / pairs * 1e3:.2f} ms/pair)   target < 20 s")
+        print(
+            f"\n2. Border matrix, {len(everything)} territories, {pairs:,} pairs (edge preparation {prep:.1f} s)"
+        )
+        print(
+            f"   {workers} workers               {parallel:8.1f} s  ({parallel / pairs * 1e3:.2f} ms/pair)   target < 20 s"
+        )
         print(f"   1 worker                {single:8.1f} s")
         print(f"   speed-up                {single / parallel:8.2f}x")
 

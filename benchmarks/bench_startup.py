@@ -35,15 +35,23 @@ def main() -> None:
     bare = wall([python, "-c", "pass"], runs)
     report = wall([python, "-m", "geodist", "Iran", "Russia"], runs)
     heavy = subprocess.run(
-        [python, "-c", "import sys, runpy; sys.argv=['geodist','Iran','Russia'];"
-         "import geodist.cli as c; c.main(['Iran','Russia']);"
-         "print(sorted(m for m in ('geopandas','matplotlib','folium','pandas') if m in sys.modules), file=sys.stderr)"],
-        check=True, capture_output=True, text=True,
+        [
+            python,
+            "-c",
+            "import sys, runpy; sys.argv=['geodist','Iran','Russia'];"
+            "import geodist.cli as c; c.main(['Iran','Russia']);"
+            "print(sorted(m for m in ('geopandas','matplotlib','folium','pandas') if m in sys.modules), file=sys.stderr)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stderr.strip()
     print(f"median of {runs} cold runs each")
     print(f"  python -c pass                 {bare * 1e3:7.0f} ms")
     print(f"  python -c 'import pyproj'      {baseline * 1e3:7.0f} ms   (baseline)")
-    print(f"  geodist Iran Russia            {report * 1e3:7.0f} ms   ratio {report / baseline:.2f}x the pyproj import")
+    print(
+        f"  geodist Iran Russia            {report * 1e3:7.0f} ms   ratio {report / baseline:.2f}x the pyproj import"
+    )
     print(f"  heavy modules imported by the pair report: {heavy}")
 
 

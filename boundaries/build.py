@@ -57,8 +57,64 @@ GEOD = pyproj.Geod(ellps="WGS84")
 # members: https://www.un.org/en/about-us/member-states); everything else in
 # pycountry is a member. The build checks that exactly 193 remain.
 NOT_UN_MEMBERS = frozenset(
-    "AS AI AQ AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE "
-    "KY MF MO MP MQ MS NC NF NU PF PM PN PR PS RE SH SJ SX TC TF TK TW UM VA VG VI WF YT".split()
+    [
+        "AS",
+        "AI",
+        "AQ",
+        "AW",
+        "AX",
+        "BL",
+        "BM",
+        "BQ",
+        "BV",
+        "CC",
+        "CK",
+        "CW",
+        "CX",
+        "EH",
+        "FK",
+        "FO",
+        "GF",
+        "GG",
+        "GI",
+        "GL",
+        "GP",
+        "GS",
+        "GU",
+        "HK",
+        "HM",
+        "IM",
+        "IO",
+        "JE",
+        "KY",
+        "MF",
+        "MO",
+        "MP",
+        "MQ",
+        "MS",
+        "NC",
+        "NF",
+        "NU",
+        "PF",
+        "PM",
+        "PN",
+        "PR",
+        "PS",
+        "RE",
+        "SH",
+        "SJ",
+        "SX",
+        "TC",
+        "TF",
+        "TK",
+        "TW",
+        "UM",
+        "VA",
+        "VG",
+        "VI",
+        "WF",
+        "YT",
+    ]
 )
 
 # Natural Earth features that world-atlas ships without an ISO numeric id. Each
@@ -100,8 +156,15 @@ COLLAPSED_FALLBACK = ("VA",)
 
 # ISO 3166 entities that Natural Earth admin-0 draws as part of another country.
 PART_OF = {
-    "BQ": "NL", "BV": "NO", "GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "YT": "FR",
-    "SJ": "NO", "TK": "NZ",
+    "BQ": "NL",
+    "BV": "NO",
+    "GF": "FR",
+    "GP": "FR",
+    "MQ": "FR",
+    "RE": "FR",
+    "YT": "FR",
+    "SJ": "NO",
+    "TK": "NZ",
 }
 
 # Capital choices where GeoNames' capital name needs a decision. Each entry is
@@ -127,7 +190,14 @@ SEVERAL_CAPITALS = {
 
 # Common alternatives people type, beyond ISO 3166 names and Natural Earth names.
 ALIASES = {
-    "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "United Kingdom of Great Britain and Northern Ireland"],
+    "GB": [
+        "UK",
+        "U.K.",
+        "Britain",
+        "Great Britain",
+        "England",
+        "United Kingdom of Great Britain and Northern Ireland",
+    ],
     "US": ["USA", "U.S.A.", "US", "U.S.", "America", "United States of America", "United States"],
     "CI": ["Ivory Coast"],
     "CZ": ["Czech Republic", "Czechia"],
@@ -181,7 +251,10 @@ def fetch(cache: Path) -> tuple[Path, Path]:
     cache.mkdir(parents=True, exist_ok=True)
     npm = cache / f"{WORLD_ATLAS[0]}-{WORLD_ATLAS[1]}.tgz"
     if not npm.exists():
-        subprocess.run(["npm", "pack", f"{WORLD_ATLAS[0]}@{WORLD_ATLAS[1]}", "--pack-destination", str(cache)], check=True)
+        subprocess.run(
+            ["npm", "pack", f"{WORLD_ATLAS[0]}@{WORLD_ATLAS[1]}", "--pack-destination", str(cache)],
+            check=True,
+        )
     deb = cache / f"{GMT_DCW[0]}_{GMT_DCW[1]}_all.deb"
     if not deb.exists():
         subprocess.run(["apt-get", "download", f"{GMT_DCW[0]}={GMT_DCW[1]}"], cwd=cache, check=True)
@@ -220,7 +293,11 @@ def read_dcw_polygons(deb: Path, workdir: Path, codes: tuple[str, ...]) -> dict[
             lon = np.where(lon > 180.0, lon - 360.0, lon)
             breaks = np.flatnonzero((x == 65535) & (y == 65535))
             starts, ends = np.r_[0, breaks + 1], np.r_[breaks, len(x)]
-            polygons = [Polygon(np.column_stack([lon[s:e], lat[s:e]])) for s, e in zip(starts, ends) if e - s >= 4]
+            polygons = [
+                Polygon(np.column_stack([lon[s:e], lat[s:e]]))
+                for s, e in zip(starts, ends, strict=False)
+                if e - s >= 4
+            ]
             out[code] = as_multipolygon(shapely.make_valid(MultiPolygon(polygons)))
     return out
 
@@ -248,7 +325,13 @@ def decode_topology(topology: dict) -> list[tuple[str | None, str, list[list[np.
     out = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         kind = geometry.get("type")
-        polys = [geometry["arcs"]] if kind == "Polygon" else geometry.get("arcs", []) if kind == "MultiPolygon" else []
+        polys = (
+            [geometry["arcs"]]
+            if kind == "Polygon"
+            else geometry.get("arcs", [])
+            if kind == "MultiPolygon"
+            else []
+        )
         rings_out, dropped = [], 0
         for poly in polys:
             rings = [ring(r) for r in poly]
@@ -386,7 +469,8 @@ def choose_capital(iso2: str, geonames_country: dict, cities_by_country: dict) -
         "lat": city["latitude"],
         "lon": city["longitude"],
         "geonameid": city["geonameid"],
-        "note": SEVERAL_CAPITALS.get(iso2) or (CAPITAL_OVERRIDES[iso2][2] if iso2 in CAPITAL_OVERRIDES else None),
+        "note": SEVERAL_CAPITALS.get(iso2)
+        or (CAPITAL_OVERRIDES[iso2][2] if iso2 in CAPITAL_OVERRIDES else None),
     }
 
 
@@ -447,8 +531,16 @@ def build(cache: Path, out_dir: Path) -> None:
             record = iso_record(by_numeric[ne_id].alpha_2, ne_name)
         elif ne_name in UNCODED_FEATURES:
             spec = UNCODED_FEATURES[ne_name]
-            record = {"id": spec["id"], "name": spec["name"], "official_name": spec["name"], "iso_name": None,
-                      "alpha2": spec.get("alpha2"), "alpha3": spec.get("alpha3"), "numeric": None, "ne_name": ne_name}
+            record = {
+                "id": spec["id"],
+                "name": spec["name"],
+                "official_name": spec["name"],
+                "iso_name": None,
+                "alpha2": spec.get("alpha2"),
+                "alpha3": spec.get("alpha3"),
+                "numeric": None,
+                "ne_name": ne_name,
+            }
         else:
             raise SystemExit(f"unmapped Natural Earth feature {ne_id!r} {ne_name!r}: add it to build.py")
         feature = feature_for(record)
@@ -488,8 +580,10 @@ def build(cache: Path, out_dir: Path) -> None:
     part_of = []
     for iso2, parent in sorted(PART_OF.items()):
         rec = iso_record(iso2, None)
-        part_of.append({k: rec[k] for k in ("name", "official_name", "iso_name", "alpha2", "alpha3", "numeric")}
-                       | {"part_of": parent})
+        part_of.append(
+            {k: rec[k] for k in ("name", "official_name", "iso_name", "alpha2", "alpha3", "numeric")}
+            | {"part_of": parent}
+        )
     known = {c["alpha2"] for c in countries} | {p["alpha2"] for p in part_of}
     unplaced = sorted(set(by_alpha2) - known)
     if unplaced:
@@ -501,11 +595,16 @@ def build(cache: Path, out_dir: Path) -> None:
     write_json(out_dir / "names.json", names)
     airports = write_airports(out_dir / "airports.csv")
     print("\n".join(report))
-    print(f"{len(countries)} territories, {members} UN members, {len(part_of)} ISO entities drawn inside others,"
-          f" {len(names['primary'])} + {len(names['translated'])} names, {airports} airports, {sum(shapely.get_num_coordinates(multipolygons))} vertices")
+    vertices = sum(shapely.get_num_coordinates(multipolygons))
+    print(
+        f"{len(countries)} territories, {members} UN members, {len(part_of)} ISO entities drawn inside others,"
+        f" {len(names['primary'])} + {len(names['translated'])} names, {airports} airports, {vertices} vertices"
+    )
 
 
-def build_name_index(countries: list[dict], part_of: list[dict], by_alpha2: dict) -> dict[str, dict[str, list[str]]]:
+def build_name_index(
+    countries: list[dict], part_of: list[dict], by_alpha2: dict
+) -> dict[str, dict[str, list[str]]]:
     """Map every normalised name and code to the ids it names, in two tiers.
 
     ``primary`` holds English names (ISO 3166, Natural Earth, GeoNames), codes and
@@ -540,8 +639,10 @@ def build_name_index(countries: list[dict], part_of: list[dict], by_alpha2: dict
             add(alias, target)
     primary = tiers["primary"]
     translated = {k: v for k, v in tiers["translated"].items() if k not in primary}
-    return {tier: {key: sorted(ids) for key, ids in sorted(index.items())}
-            for tier, index in (("primary", primary), ("translated", translated))}
+    return {
+        tier: {key: sorted(ids) for key, ids in sorted(index.items())}
+        for tier, index in (("primary", primary), ("translated", translated))
+    }
 
 
 def write_airports(path: Path) -> int:
@@ -578,20 +679,30 @@ def write_territories(path: Path, multipolygons: list[MultiPolygon]) -> None:
         for name, array in arrays.items():
             buffer = io.BytesIO()
             np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
-            archive.writestr(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), buffer.getvalue(),
-                             compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            archive.writestr(
+                zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)),
+                buffer.getvalue(),
+                compress_type=zipfile.ZIP_DEFLATED,
+                compresslevel=9,
+            )
 
 
 def write_json(path: Path, data: object) -> None:
     """Write compact, key-sorted JSON with a trailing newline (stable diffs)."""
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0, separators=(",", ":")) + "\n")
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0, separators=(",", ":")) + "\n"
+    )
 
 
 def main() -> None:
     """Command-line entry: ``python boundaries/build.py [--cache DIR]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "geodist-build-cache",
-                        help="where downloaded packages are kept between runs")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "geodist-build-cache",
+        help="where downloaded packages are kept between runs",
+    )
     args = parser.parse_args()
     build(args.cache, HERE)
 

@@ -28,8 +28,18 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.ops import nearest_points
 
-PAIRS = [("IR", "RU"), ("GB", "FR"), ("CA", "GL"), ("NA", "ZW"), ("DK", "SE"), ("IT", "TN"),
-         ("YE", "DJ"), ("MY", "SG"), ("JP", "KR"), ("EE", "FI")]
+PAIRS = [
+    ("IR", "RU"),
+    ("GB", "FR"),
+    ("CA", "GL"),
+    ("NA", "ZW"),
+    ("DK", "SE"),
+    ("IT", "TN"),
+    ("YE", "DJ"),
+    ("MY", "SG"),
+    ("JP", "KR"),
+    ("EE", "FI"),
+]
 
 
 def world_atlas(tgz):
@@ -76,8 +86,11 @@ def dcw(deb, tmp, codes):
             lon = np.where(lon > 180, lon - 360, lon)
             lat = la.min + y * (la.max - la.min) / 65535.0
             brk = np.flatnonzero((x == 65535) & (y == 65535))
-            ps = [Polygon(np.column_stack([lon[s:e], lat[s:e]]))
-                  for s, e in zip(np.r_[0, brk + 1], np.r_[brk, len(x)]) if e - s >= 4]
+            ps = [
+                Polygon(np.column_stack([lon[s:e], lat[s:e]]))
+                for s, e in zip(np.r_[0, brk + 1], np.r_[brk, len(x)], strict=False)
+                if e - s >= 4
+            ]
             try:
                 out[code] = shapely.unary_union([p.buffer(0) for p in ps])
             except shapely.errors.GEOSException:  # DCW's Canada does not repair in GEOS' memory
@@ -93,9 +106,15 @@ def distance_m(a, b):
     r = max(abs(pa.x - pb.x), abs(pa.y - pb.y)) + 1.5
     window = box(lon0 - 2 * r, lat0 - r, lon0 + 2 * r, lat0 + r)
     aeqd = pyproj.Transformer.from_crs(
-        "EPSG:4326", f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +datum=WGS84", always_xy=True)
-    project = lambda g: shapely.transform(g.intersection(window), lambda xy: np.column_stack(  # noqa: E731
-        aeqd.transform(xy[:, 0], xy[:, 1])))
+        "EPSG:4326", f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +datum=WGS84", always_xy=True
+    )
+
+    def project(g):
+        return shapely.transform(
+            g.intersection(window),
+            lambda xy: np.column_stack(aeqd.transform(xy[:, 0], xy[:, 1])),
+        )
+
     return project(a).distance(project(b))
 
 
@@ -112,11 +131,15 @@ def main():
         }
     print("pair   " + "".join(f"{name:>24}" for name in sources))
     for a, b in PAIRS:
-        cells = [f"{distance_m(s[a], s[b]) / 1000:21.3f} km" if a in s and b in s else f"{'n/a':>24}"
-                 for s in sources.values()]
+        cells = [
+            f"{distance_m(s[a], s[b]) / 1000:21.3f} km" if a in s and b in s else f"{'n/a':>24}"
+            for s in sources.values()
+        ]
         print(f"{a}-{b}  " + "".join(cells))
     for name, s in list(sources.items())[:2]:
-        print(f"{name}: {len(s)} coded features, {sum(shapely.get_num_coordinates(list(s.values())))} vertices")
+        print(
+            f"{name}: {len(s)} coded features, {sum(shapely.get_num_coordinates(list(s.values())))} vertices"
+        )
 
 
 if __name__ == "__main__":

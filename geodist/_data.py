@@ -90,7 +90,9 @@ def load_airports() -> dict[str, dict[str, dict[str, Any]]]:
     path = data_dir() / "airports.csv"
     try:
         with path.open(newline="", encoding="utf-8") as f:
-            rows = [dict(r, lat=float(r["lat"]), lon=float(r["lon"])) for r in csv.DictReader(f)]
+            rows: list[dict[str, Any]] = [
+                {**r, "lat": float(r["lat"]), "lon": float(r["lon"])} for r in csv.DictReader(f)
+            ]
     except (OSError, ValueError, KeyError) as exc:
         raise DataError(f"cannot read {path}: {exc}") from exc
     return {"iata": {r["iata"]: r for r in rows}, "icao": {r["icao"]: r for r in rows if r["icao"]}}

@@ -154,9 +154,10 @@ class EdgeSet:
     @cached_property
     def chunk_centre(self) -> NDArray[np.float64]:
         """ECEF centre of each chunk of :data:`CHUNK` consecutive pieces (mean of their centres)."""
-        return np.add.reduceat(self.centre, self._chunk_starts, axis=0) / np.diff(
-            np.r_[self._chunk_starts, len(self)]
-        )[:, None]
+        return (
+            np.add.reduceat(self.centre, self._chunk_starts, axis=0)
+            / np.diff(np.r_[self._chunk_starts, len(self)])[:, None]
+        )
 
     @cached_property
     def chunk_radius(self) -> NDArray[np.float64]:

@@ -74,7 +74,9 @@ class ArticleReport:
                 f"    why:        {c.reason}",
                 "",
             ]
-        lines.append("All distances: geodesics on the WGS84 ellipsoid (Karney 2013, GeographicLib via pyproj).")
+        lines.append(
+            "All distances: geodesics on the WGS84 ellipsoid (Karney 2013, GeographicLib via pyproj)."
+        )
         return "\n".join(lines)
 
 

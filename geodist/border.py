@@ -247,7 +247,12 @@ class _Rows:
 
     def take(self, index: NDArray[np.intp]) -> _Rows:
         return _Rows(
-            self.pair[index], self.a[index], self.b[index], self.part_a[index], self.part_b[index], self.bend[index]
+            self.pair[index],
+            self.a[index],
+            self.b[index],
+            self.part_a[index],
+            self.part_b[index],
+            self.bend[index],
         )
 
 
@@ -255,12 +260,16 @@ def _piece_coords(edges: EdgeSet, index: NDArray[np.intp]) -> NDArray[np.float64
     return np.column_stack([edges.lon0[index], edges.lat0[index], edges.lon1[index], edges.lat1[index]])
 
 
-def _at(piece: NDArray[np.float64], u: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def _at(
+    piece: NDArray[np.float64], u: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Lon/lat of the point at parameter u on each piece (rows of lon0, lat0, lon1, lat1)."""
     return piece[:, 0] + u * (piece[:, 2] - piece[:, 0]), piece[:, 1] + u * (piece[:, 3] - piece[:, 1])
 
 
-def _to_piece(lon: NDArray[np.float64], lat: NDArray[np.float64], piece: NDArray[np.float64]):
+def _to_piece(
+    lon: NDArray[np.float64], lat: NDArray[np.float64], piece: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     return point_to_edges(lon, lat, piece[:, 0], piece[:, 1], piece[:, 2], piece[:, 3])
 
 
@@ -271,7 +280,11 @@ def nearest_between_many(pairs: list[tuple[EdgeSet, EdgeSet]]) -> list[NearestPo
         ia, ib, _ = _candidate_pairs(a, b)
         chunks.append(
             _Rows(
-                np.full(len(ia), k), _piece_coords(a, ia), _piece_coords(b, ib), a.part[ia], b.part[ib],
+                np.full(len(ia), k),
+                _piece_coords(a, ia),
+                _piece_coords(b, ib),
+                a.part[ia],
+                b.part[ib],
                 a.sagitta[ia] + b.sagitta[ib],
             )
         )
@@ -285,7 +298,9 @@ def nearest_between_many(pairs: list[tuple[EdgeSet, EdgeSet]]) -> list[NearestPo
     lon_a, lat_a = _at(rows.a, end_param)
     lon_b, lat_b = _at(rows.b, end_param)
     dist, t = _to_piece(
-        np.where(from_a, lon_a, lon_b), np.where(from_a, lat_a, lat_b), np.where(from_a[:, None], rows.b, rows.a)
+        np.where(from_a, lon_a, lon_b),
+        np.where(from_a, lat_a, lat_b),
+        np.where(from_a[:, None], rows.b, rows.a),
     )
     u = np.where(from_a, end_param, t)
     v = np.where(from_a, t, end_param)
@@ -306,8 +321,13 @@ def nearest_between_many(pairs: list[tuple[EdgeSet, EdgeSet]]) -> list[NearestPo
         lon_b, lat_b = _at(rows.b[k : k + 1], v[k : k + 1])
         out.append(
             NearestPoints(
-                float(dist[k]), float(lon_a[0]), float(lat_a[0]), float(lon_b[0]), float(lat_b[0]),
-                int(rows.part_a[k]), int(rows.part_b[k]),
+                float(dist[k]),
+                float(lon_a[0]),
+                float(lat_a[0]),
+                float(lon_b[0]),
+                float(lat_b[0]),
+                int(rows.part_a[k]),
+                int(rows.part_b[k]),
             )
         )
     return out

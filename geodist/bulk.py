@@ -73,8 +73,13 @@ def distances(lat1: Any, lon1: Any, lat2: Any = None, lon2: Any = None) -> float
     return float(out.reshape(-1)[0]) if scalar else out.reshape(la1.shape)
 
 
-def _check(lat1: NDArray[np.float64], lon1: NDArray[np.float64], lat2: NDArray[np.float64],
-           lon2: NDArray[np.float64], scalar: bool) -> None:
+def _check(
+    lat1: NDArray[np.float64],
+    lon1: NDArray[np.float64],
+    lat2: NDArray[np.float64],
+    lon2: NDArray[np.float64],
+    scalar: bool,
+) -> None:
     for name, values in (("latitude", lat1), ("latitude", lat2)):
         bad = np.abs(values) > 90.0  # NaN compares False: passes through
         if bad.any():
@@ -90,7 +95,9 @@ def _points(series: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """(lat, lon) arrays of a GeoSeries or array of shapely points in EPSG:4326."""
     crs = getattr(series, "crs", None)
     if crs is not None and not crs.equals("EPSG:4326"):
-        raise CoordinateError(f"points must be in EPSG:4326 (lon/lat degrees), not {crs.name!r}; use .to_crs(4326)")
+        raise CoordinateError(
+            f"points must be in EPSG:4326 (lon/lat degrees), not {crs.name!r}; use .to_crs(4326)"
+        )
     import shapely
 
     geoms = np.asarray(getattr(series, "values", series), dtype=object)

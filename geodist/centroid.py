@@ -55,9 +55,13 @@ def geodetic_from_authalic(beta_deg: float) -> float:
     for _ in range(10):
         s = np.sin(phi)
         es2 = (_E * s) ** 2
-        step = (1 - es2) ** 2 / (2 * np.cos(phi)) * (
-            target / (1 - _E**2) - s / (1 - es2) + np.log((1 - _E * s) / (1 + _E * s)) / (2 * _E)
-        ) if abs(np.cos(phi)) > 1e-12 else 0.0
+        step = (
+            (1 - es2) ** 2
+            / (2 * np.cos(phi))
+            * (target / (1 - _E**2) - s / (1 - es2) + np.log((1 - _E * s) / (1 + _E * s)) / (2 * _E))
+            if abs(np.cos(phi)) > 1e-12
+            else 0.0
+        )
         phi += step
         if abs(step) < 1e-15:
             break

@@ -59,7 +59,10 @@ class _UsageError(Exception):
 
 def _new_parser(prog: str, description: str, epilog: str) -> _Parser:
     return _Parser(
-        prog=prog, description=description, epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog=prog,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
 
 
@@ -67,12 +70,16 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="one JSON document on stdout (keys in the README)")
     fmt.add_argument("--csv", action="store_true", help="CSV with a header row on stdout")
-    parser.add_argument("--unit", default="km", choices=[u.value for u in Unit], help="unit of distances (default km)")
+    parser.add_argument(
+        "--unit", default="km", choices=[u.value for u in Unit], help="unit of distances (default km)"
+    )
 
 
 def _travel_options(parser: argparse.ArgumentParser, default_mode: str | None) -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--speed", help="a plain speed, distance / speed: '560mph', '900 km/h', '480 kn', '250 m/s'")
+    group.add_argument(
+        "--speed", help="a plain speed, distance / speed: '560mph', '900 km/h', '480 kn', '250 m/s'"
+    )
     group.add_argument(
         "--mode",
         default=default_mode,
@@ -108,7 +115,13 @@ def _cmd_pair(args: argparse.Namespace) -> str:
 
     methods = [Method(args.method)] if args.method else list(Method)
     data = pair_data(
-        args.first, args.second, methods, unit=args.unit, mainland=args.mainland, speed=args.speed, mode=args.mode
+        args.first,
+        args.second,
+        methods,
+        unit=args.unit,
+        mainland=args.mainland,
+        speed=args.speed,
+        mode=args.mode,
     )
     if args.json:
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -116,7 +129,9 @@ def _cmd_pair(args: argparse.Namespace) -> str:
         return render_csv(data)
     text = render_text(data)
     if args.quiet:
-        text = "\n".join(line for line in text.splitlines()[2:] if not line.startswith(("note:", "time:", "All ")))
+        text = "\n".join(
+            line for line in text.splitlines()[2:] if not line.startswith(("note:", "time:", "All "))
+        )
     return text
 
 
@@ -219,7 +234,9 @@ def build_matrix_parser() -> argparse.ArgumentParser:
         "  geodist matrix UK France Spain --method capital --unit mi\n",
     )
     parser.add_argument("countries", nargs="*", help="two or more countries")
-    parser.add_argument("--all", action="store_true", help="every bundled territory (255; about 20 s for borders)")
+    parser.add_argument(
+        "--all", action="store_true", help="every bundled territory (255; about 20 s for borders)"
+    )
     parser.add_argument("--method", default="border", choices=[m.value for m in Method])
     parser.add_argument("--mainland", action="store_true", help="use each country's largest part only")
     _output_options(parser)
@@ -239,8 +256,12 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     _progress_done()
     if args.json:
         return json.dumps(
-            {"method": args.method, "unit": args.unit, "ids": list(table.index),
-             "values": [[None if v != v else v for v in row] for row in table.to_numpy().tolist()]},
+            {
+                "method": args.method,
+                "unit": args.unit,
+                "ids": list(table.index),
+                "values": [[None if v != v else v for v in row] for row in table.to_numpy().tolist()],
+            },
             indent=2,
         )
     if args.csv:
@@ -274,16 +295,25 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
     rows = [(c, unit.from_metres(m), touching) for c, m, touching in ranked]
     if args.json:
         return json.dumps(
-            {"from": origin.id, "unit": unit.value,
-             "nearest": [{"id": c.id, "name": c.name, "distance": v, "shares_border": t} for c, v, t in rows]},
-            ensure_ascii=False, indent=2,
+            {
+                "from": origin.id,
+                "unit": unit.value,
+                "nearest": [
+                    {"id": c.id, "name": c.name, "distance": v, "shares_border": t} for c, v, t in rows
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
         )
     if args.csv:
         lines = ["id,name,distance,unit,shares_border"]
-        lines += [f"{c.id},\"{c.name}\",{v:.3f},{unit.value},{str(t).lower()}" for c, v, t in rows]
+        lines += [f'{c.id},"{c.name}",{v:.3f},{unit.value},{str(t).lower()}' for c, v, t in rows]
         return "\n".join(lines)
     lines = [f"Nearest to {origin.label} by border distance ({unit.value}, WGS84 geodesics):"]
-    lines += [f"{k:>3}. {c.label:40}{v:>10,.1f}{'  shares a border' if t else ''}" for k, (c, v, t) in enumerate(rows, 1)]
+    lines += [
+        f"{k:>3}. {c.label:40}{v:>10,.1f}{'  shares a border' if t else ''}"
+        for k, (c, v, t) in enumerate(rows, 1)
+    ]
     return "\n".join(lines)
 
 
@@ -309,7 +339,9 @@ def _cmd_countries(args: argparse.Namespace) -> str:
     for c in all_countries():
         if args.un and not c.un_member:
             continue
-        haystack = " | ".join(normalise_name(x) for x in (c.id, c.name, c.official_name, c.alpha3 or "", c.numeric or ""))
+        haystack = " | ".join(
+            normalise_name(x) for x in (c.id, c.name, c.official_name, c.alpha3 or "", c.numeric or "")
+        )
         if wanted and wanted not in haystack:
             continue
         rows.append(c)
@@ -319,12 +351,16 @@ def _cmd_countries(args: argparse.Namespace) -> str:
         lines = ["id,alpha2,alpha3,numeric,name,capital,un_member"]
         for c in rows:
             capital = c.capital.name if c.capital else ""
-            lines.append(f"{c.id},{c.alpha2 or ''},{c.alpha3 or ''},{c.numeric or ''},\"{c.name}\",\"{capital}\","
-                         f"{str(c.un_member).lower()}")
+            lines.append(
+                f'{c.id},{c.alpha2 or ""},{c.alpha3 or ""},{c.numeric or ""},"{c.name}","{capital}",'
+                f"{str(c.un_member).lower()}"
+            )
         return "\n".join(lines)
     lines = [f"{'id':24}{'a3':5}{'num':5}{'name':40}capital"]
     for c in rows:
-        lines.append(f"{c.id:24}{c.alpha3 or '':5}{c.numeric or '':5}{c.name:40}{c.capital.name if c.capital else '-'}")
+        lines.append(
+            f"{c.id:24}{c.alpha3 or '':5}{c.numeric or '':5}{c.name:40}{c.capital.name if c.capital else '-'}"
+        )
     return "\n".join(lines)
 
 

@@ -242,9 +242,7 @@ def _partial_matches(key: str) -> list[str]:
     if len(key) < 3:
         return []
     return sorted(
-        target
-        for target, keys in _primary_keys_by_target().items()
-        if any(needle in f" {k} " for k in keys)
+        target for target, keys in _primary_keys_by_target().items() if any(needle in f" {k} " for k in keys)
     )
 
 

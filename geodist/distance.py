@@ -268,7 +268,9 @@ def _sources(a: str, b: str) -> str:
     return a if a == b else f"{a}; {b}"
 
 
-def _between_points(start: LatLon, end: LatLon, how: Method, from_label: str, to_label: str, source: str) -> Distance:
+def _between_points(
+    start: LatLon, end: LatLon, how: Method, from_label: str, to_label: str, source: str
+) -> Distance:
     solution = inverse(start, end)
     same = solution.distance_m == 0.0
     return Distance(

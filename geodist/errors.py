@@ -18,9 +18,9 @@ __all__ = [
     "MethodError",
     "NoTerritoryError",
     "SpeedError",
+    "UnitError",
     "UnknownAirportError",
     "UnknownCountryError",
-    "UnitError",
 ]
 
 
@@ -62,9 +62,7 @@ class AmbiguousCountryError(GeodistError, LookupError):
     def __init__(self, query: str, candidates: Sequence[str]) -> None:
         self.query = query
         self.candidates = tuple(candidates)
-        super().__init__(
-            f"{query!r} is ambiguous: it could be " + _or_list(self.candidates)
-        )
+        super().__init__(f"{query!r} is ambiguous: it could be " + _or_list(self.candidates))
 
 
 class UnknownAirportError(GeodistError, LookupError):

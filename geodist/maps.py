@@ -11,6 +11,7 @@ too. matplotlib and folium are optional (``pip install 'geodist[map]'``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -68,35 +69,43 @@ def pair_features(first: str | Country, second: str | Country) -> dict[str, Any]
     border = distance(a, b, Method.BORDER)
     features: list[dict[str, Any]] = []
     for c, role in ((a, "first"), (b, "second")):
-        features.append({
-            "type": "Feature",
-            "properties": {"kind": "territory", "role": role, "id": c.id, "name": c.name},
-            "geometry": shapely.geometry.mapping(c.territory),
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"kind": "territory", "role": role, "id": c.id, "name": c.name},
+                "geometry": shapely.geometry.mapping(c.territory),
+            }
+        )
     lines = [("nearest_border", border)]
-    try:
+    with contextlib.suppress(GeodistError):
         lines.append(("capitals", distance(a, b, Method.CAPITAL)))
-    except GeodistError:
-        pass
     for kind, d in lines:
         parts = _split_at_antimeridian(_line(d))
-        features.append({
-            "type": "Feature",
-            "properties": {"kind": kind, "distance_m": d.distance_m, "distance_km": round(d.km, 3),
-                           "method": d.method.value},
-            "geometry": {"type": "MultiLineString", "coordinates": parts},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "kind": kind,
+                    "distance_m": d.distance_m,
+                    "distance_km": round(d.km, 3),
+                    "method": d.method.value,
+                },
+                "geometry": {"type": "MultiLineString", "coordinates": parts},
+            }
+        )
     for c in (a, b):
         for kind, point, label in (
             ("capital", c.capital.location if c.capital else None, c.capital.name if c.capital else None),
             ("centre", c.centre, f"centre point of {c.name}"),
         ):
             if point is not None:
-                features.append({
-                    "type": "Feature",
-                    "properties": {"kind": kind, "id": c.id, "name": label},
-                    "geometry": {"type": "Point", "coordinates": [point.lon, point.lat]},
-                })
+                features.append(
+                    {
+                        "type": "Feature",
+                        "properties": {"kind": kind, "id": c.id, "name": label},
+                        "geometry": {"type": "Point", "coordinates": [point.lon, point.lat]},
+                    }
+                )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -130,7 +139,11 @@ def write_map(first: str | Country, second: str | Country, output: str | Path) -
 
 def _centre(collection: dict[str, Any]) -> LatLon:
     """Midpoint of the capitals' geodesic (or of the nearest-border line)."""
-    lines = {f["properties"]["kind"]: f for f in collection["features"] if f["geometry"]["type"] == "MultiLineString"}
+    lines = {
+        f["properties"]["kind"]: f
+        for f in collection["features"]
+        if f["geometry"]["type"] == "MultiLineString"
+    }
     feature = lines.get("capitals") or lines["nearest_border"]
     coords = [pt for part in feature["geometry"]["coordinates"] for pt in part]
     (lon1, lat1), (lon2, lat2) = coords[0], coords[-1]
@@ -148,7 +161,9 @@ def _write_picture(collection: dict[str, Any], path: Path) -> None:
 
     centre = _centre(collection)
     aeqd = pyproj.Transformer.from_crs(
-        "EPSG:4326", f"+proj=aeqd +lat_0={centre.lat} +lon_0={centre.lon} +datum=WGS84 +units=m", always_xy=True
+        "EPSG:4326",
+        f"+proj=aeqd +lat_0={centre.lat} +lon_0={centre.lon} +datum=WGS84 +units=m",
+        always_xy=True,
     )
 
     def project(geom: shapely.Geometry) -> shapely.Geometry:
@@ -165,8 +180,13 @@ def _write_picture(collection: dict[str, Any], path: Path) -> None:
             projected = project(shapely.MultiPolygon(near)) if near else None
             if projected is not None:
                 for poly in shapely.get_parts(projected):
-                    ax.fill(*poly.exterior.xy, color=colours[f["properties"]["role"]], ec="#555555", lw=0.3,
-                            label=None)
+                    ax.fill(
+                        *poly.exterior.xy,
+                        color=colours[f["properties"]["role"]],
+                        ec="#555555",
+                        lw=0.3,
+                        label=None,
+                    )
         elif f["geometry"]["type"] == "MultiLineString":
             style = {"nearest_border": ("#d62728", "-"), "capitals": ("#2c2c2c", "--")}[kind]
             for part in f["geometry"]["coordinates"]:
@@ -176,13 +196,22 @@ def _write_picture(collection: dict[str, Any], path: Path) -> None:
             label = f"{'nearest border' if kind == 'nearest_border' else 'capitals'}: {f['properties']['distance_km']:,.1f} km"
             mid = f["geometry"]["coordinates"][0][len(f["geometry"]["coordinates"][0]) // 2]
             x, y = aeqd.transform(mid[0], mid[1])
-            ax.annotate(label, (x, y), xytext=(6, 6), textcoords="offset points", color=style[0], fontsize=10,
-                        weight="bold")
+            ax.annotate(
+                label,
+                (x, y),
+                xytext=(6, 6),
+                textcoords="offset points",
+                color=style[0],
+                fontsize=10,
+                weight="bold",
+            )
         else:
             x, y = aeqd.transform(*f["geometry"]["coordinates"])
             marker = "*" if kind == "capital" else "x"
             ax.plot(x, y, marker=marker, color="#111111" if kind == "capital" else "#7a3db8", ms=11)
-            ax.annotate(f["properties"]["name"], (x, y), xytext=(5, -12), textcoords="offset points", fontsize=8)
+            ax.annotate(
+                f["properties"]["name"], (x, y), xytext=(5, -12), textcoords="offset points", fontsize=8
+            )
             extent.append((x, y))
     if extent:
         xs, ys = zip(*extent, strict=True)
@@ -191,9 +220,13 @@ def _write_picture(collection: dict[str, Any], path: Path) -> None:
         ax.set_xlim(cx - span, cx + span)
         ax.set_ylim(cy - span, cy + span)
     _scale_bar(ax)
-    names = [f["properties"]["name"] for f in collection["features"] if f["properties"]["kind"] == "territory"]
-    ax.set_title(f"{names[0]} – {names[1]}: WGS84 geodesics, azimuthal equidistant projection"
-                 f" centred at {centre}", fontsize=9)
+    names = [
+        f["properties"]["name"] for f in collection["features"] if f["properties"]["kind"] == "territory"
+    ]
+    ax.set_title(
+        f"{names[0]} – {names[1]}: WGS84 geodesics, azimuthal equidistant projection centred at {centre}",
+        fontsize=9,
+    )
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
@@ -229,12 +262,19 @@ def _write_html(collection: dict[str, Any], path: Path) -> None:
         kind = f["properties"]["kind"]
         if kind == "territory":
             colour = styles[f["properties"]["role"]]
-            folium.GeoJson(f, name=f["properties"]["name"],
-                           style_function=lambda _f, c=colour: {"color": c, "weight": 1, "fillOpacity": 0.35}).add_to(fmap)
+            folium.GeoJson(
+                f,
+                name=f["properties"]["name"],
+                style_function=lambda _f, c=colour: {"color": c, "weight": 1, "fillOpacity": 0.35},
+            ).add_to(fmap)
         elif f["geometry"]["type"] == "MultiLineString":
             colour = "#d62728" if kind == "nearest_border" else "#222222"
-            folium.GeoJson(f, name=kind, tooltip=f"{kind}: {f['properties']['distance_km']:,.1f} km",
-                           style_function=lambda _f, c=colour: {"color": c, "weight": 3}).add_to(fmap)
+            folium.GeoJson(
+                f,
+                name=kind,
+                tooltip=f"{kind}: {f['properties']['distance_km']:,.1f} km",
+                style_function=lambda _f, c=colour: {"color": c, "weight": 3},
+            ).add_to(fmap)
         else:
             lon, lat = f["geometry"]["coordinates"]
             folium.Marker([lat, lon], tooltip=f["properties"]["name"]).add_to(fmap)

@@ -18,8 +18,8 @@ import shapely
 
 from geodist.border import nearest_between_many
 from geodist.countries import Country, all_countries, country
-from geodist.distance import Method, Place, distance
-from geodist.territory import prepared
+from geodist.distance import Method, distance
+from geodist.territory import PreparedTerritory, prepared
 from geodist.units import Unit
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def _point_matrix_m(chosen: Sequence[Country], how: Method, mainland: bool) -> n
                 raise
             except ValueError:
                 raise
-            except Exception:  # noqa: BLE001 - a missing capital or centre point: NaN, as documented
+            except Exception:
                 out[i, j] = out[j, i] = np.nan
     return out
 
@@ -142,8 +142,12 @@ def border_matrix_m(
     if workers > 1 and len(rows) > 1:
         # Fork (where available) shares the loaded data with the workers.
         methods = ["fork", "spawn"] if "fork" in _start_methods() else ["spawn"]
-        with ProcessPoolExecutor(workers, mp_context=get_context(methods[0]), initializer=_init_worker,
-                                 initargs=([c.id for c in chosen], mainland)) as pool:
+        with ProcessPoolExecutor(
+            workers,
+            mp_context=get_context(methods[0]),
+            initializer=_init_worker,
+            initargs=([c.id for c in chosen], mainland),
+        ) as pool:
             results = pool.map(_row_worker, rows, chunksize=1)
             for done, ((i, js), values) in enumerate(zip(rows, results, strict=True), start=1):
                 out[i, js] = out[js, i] = values
@@ -163,13 +167,13 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
-def _row(territories, i: int, js: list[int]) -> np.ndarray:
+def _row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> np.ndarray:
     a = territories[i].edges
     found = nearest_between_many([(a, territories[j].edges) for j in js])
     return np.array([f.distance_m for f in found])
 
 
-_WORKER: dict[str, object] = {}
+_WORKER: dict[str, list[PreparedTerritory]] = {}
 
 
 def _init_worker(ids: list[str], mainland: bool) -> None:

@@ -34,8 +34,8 @@ def normalise_name(text: str) -> str:
 
     Accents on Latin letters are removed (Unicode NFKD, combining marks
     dropped), case is folded, ``&`` reads as "and", every run of characters
-    that are not letters, marks or digits (in any script) becomes one space, a leading "the" is dropped and a few abbreviations
-    are spelled out ("St." -> "saint", "Is." -> "islands", "Rep." -> "republic").
+    that are not letters, marks or digits (in any script) becomes one space, a
+    leading "the" is dropped and a few abbreviations are spelled out ("St." -> "saint", "Is." -> "islands", "Rep." -> "republic").
 
     Parameters
     ----------

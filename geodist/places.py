@@ -22,15 +22,73 @@ __all__ = ["MAIN_AIRPORTS", "Airport", "Place", "airport", "place"]
 # The largest passenger airport serving each capital, where the nearest one is not it
 # or where a flight estimate should start from it (curated; codes are IATA).
 MAIN_AIRPORTS = {
-    "RU": "SVO", "IR": "IKA", "GB": "LHR", "FR": "CDG", "US": "IAD", "JP": "HND", "CN": "PEK", "KR": "ICN",
-    "TH": "BKK", "ID": "CGK", "AR": "EZE", "IT": "FCO", "ES": "MAD", "DE": "BER", "CA": "YOW", "AU": "CBR",
-    "BR": "BSB", "MX": "MEX", "UA": "KBP", "SE": "ARN", "NO": "OSL", "FI": "HEL", "DK": "CPH", "EG": "CAI",
-    "IN": "DEL", "PK": "ISB", "SA": "RUH", "AE": "AUH", "PH": "MNL", "TW": "TPE", "MY": "KUL", "AZ": "GYD",
-    "GE": "TBS", "AM": "EVN", "TR": "ESB", "NL": "AMS", "BE": "BRU", "AT": "VIE", "PL": "WAW", "CZ": "PRG",
-    "HU": "BUD", "PT": "LIS", "GR": "ATH", "IE": "DUB", "CO": "BOG", "PE": "LIM", "CL": "SCL", "KE": "NBO",
-    "ET": "ADD", "NG": "ABV", "ZA": "JNB", "KZ": "NQZ", "UZ": "TAS", "IQ": "BGW", "IL": "TLV", "JO": "AMM",
-    "LB": "BEY", "SY": "DAM", "AF": "KBL", "BD": "DAC", "NP": "KTM", "LK": "CMB", "VN": "HAN", "SG": "SIN",
-    "NZ": "WLG", "CU": "HAV", "VE": "CCS",
+    "RU": "SVO",
+    "IR": "IKA",
+    "GB": "LHR",
+    "FR": "CDG",
+    "US": "IAD",
+    "JP": "HND",
+    "CN": "PEK",
+    "KR": "ICN",
+    "TH": "BKK",
+    "ID": "CGK",
+    "AR": "EZE",
+    "IT": "FCO",
+    "ES": "MAD",
+    "DE": "BER",
+    "CA": "YOW",
+    "AU": "CBR",
+    "BR": "BSB",
+    "MX": "MEX",
+    "UA": "KBP",
+    "SE": "ARN",
+    "NO": "OSL",
+    "FI": "HEL",
+    "DK": "CPH",
+    "EG": "CAI",
+    "IN": "DEL",
+    "PK": "ISB",
+    "SA": "RUH",
+    "AE": "AUH",
+    "PH": "MNL",
+    "TW": "TPE",
+    "MY": "KUL",
+    "AZ": "GYD",
+    "GE": "TBS",
+    "AM": "EVN",
+    "TR": "ESB",
+    "NL": "AMS",
+    "BE": "BRU",
+    "AT": "VIE",
+    "PL": "WAW",
+    "CZ": "PRG",
+    "HU": "BUD",
+    "PT": "LIS",
+    "GR": "ATH",
+    "IE": "DUB",
+    "CO": "BOG",
+    "PE": "LIM",
+    "CL": "SCL",
+    "KE": "NBO",
+    "ET": "ADD",
+    "NG": "ABV",
+    "ZA": "JNB",
+    "KZ": "NQZ",
+    "UZ": "TAS",
+    "IQ": "BGW",
+    "IL": "TLV",
+    "JO": "AMM",
+    "LB": "BEY",
+    "SY": "DAM",
+    "AF": "KBL",
+    "BD": "DAC",
+    "NP": "KTM",
+    "LK": "CMB",
+    "VN": "HAN",
+    "SG": "SIN",
+    "NZ": "WLG",
+    "CU": "HAV",
+    "VE": "CCS",
 }
 
 
@@ -62,7 +120,9 @@ class Place:
 
 
 def _record(row: dict[str, Any]) -> Airport:
-    return Airport(row["iata"], row["icao"], row["name"], row["city"], row["country"], LatLon(row["lat"], row["lon"]))
+    return Airport(
+        row["iata"], row["icao"], row["name"], row["city"], row["country"], LatLon(row["lat"], row["lon"])
+    )
 
 
 def airport(code: str) -> Airport:
@@ -107,11 +167,12 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
     raw = text.strip()
     kind, _, rest = raw.partition(":")
     if rest and kind.lower() == "airport":
-        a = airport(rest)
-        return Place(a.label, a.location, airport=a)
+        named = airport(rest)
+        return Place(named.label, named.location, airport=named)
     if rest and kind.lower() == "country":
         return _country_place(country(rest), fly)
     if re.fullmatch(r"[A-Z]{3}|[A-Z]{4}", raw):
+        a: Airport | None
         try:
             a = airport(raw)
         except LookupError:

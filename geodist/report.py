@@ -33,8 +33,22 @@ LABELS = {
 }
 
 CSV_COLUMNS = (
-    "first", "second", "method", "distance_m", "distance", "unit", "start_lat", "start_lon", "end_lat",
-    "end_lon", "azimuth1_deg", "azimuth2_deg", "shares_border", "travel_s", "note", "error",
+    "first",
+    "second",
+    "method",
+    "distance_m",
+    "distance",
+    "unit",
+    "start_lat",
+    "start_lon",
+    "end_lat",
+    "end_lon",
+    "azimuth1_deg",
+    "azimuth2_deg",
+    "shares_border",
+    "travel_s",
+    "note",
+    "error",
 )
 
 
@@ -99,8 +113,12 @@ def pair_data(
         )
         if travelling:
             trip = travel_time(d, speed, mode=mode)
-            entry["travel"] = {"total_s": trip.total_s, "text": str(trip), "mode": trip.mode,
-                               "assumptions": list(trip.assumptions)}
+            entry["travel"] = {
+                "total_s": trip.total_s,
+                "text": str(trip),
+                "mode": trip.mode,
+                "assumptions": list(trip.assumptions),
+            }
         entries.append(entry)
     data: dict[str, Any] = {
         "geodist_version": __version__,
@@ -124,8 +142,14 @@ def _flight(a: Country, b: Country) -> dict[str, Any] | None:
         return None
     leg = inverse(origin.location, destination.location).distance_m
     trip = travel_time(f"{leg} m", mode="airliner")
-    return {"from": origin.label, "to": destination.label, "distance_m": leg, "total_s": trip.total_s,
-            "text": str(trip), "model": trip.mode}
+    return {
+        "from": origin.label,
+        "to": destination.label,
+        "distance_m": leg,
+        "total_s": trip.total_s,
+        "text": str(trip),
+        "model": trip.mode,
+    }
 
 
 def _notes(a: Country, b: Country, entries: list[dict[str, Any]], flight: dict[str, Any] | None) -> list[str]:
@@ -136,7 +160,9 @@ def _notes(a: Country, b: Country, entries: list[dict[str, Any]], flight: dict[s
         notes.append("they share a border" if border["shares_border"] else "they do not share a border")
         for c, part in ((a, border["start_part"]), (b, border["end_part"])):
             if part and part != "mainland":
-                notes.append(f"the nearest point of {c.label} is on {part}, not its mainland (see --mainland)")
+                notes.append(
+                    f"the nearest point of {c.label} is on {part}, not its mainland (see --mainland)"
+                )
     notes += [e["note"] for e in entries if e.get("note")]
     centre = by_method.get("centre")
     if centre is not None:
@@ -146,9 +172,7 @@ def _notes(a: Country, b: Country, entries: list[dict[str, Any]], flight: dict[s
             if other is not None and other["distance_m"] > 0:
                 comparisons.append(f"{centre['distance_m'] / other['distance_m']:.1f}x {words}")
         if comparisons:
-            notes.append(
-                "the popular web-calculator figure (centre points) is " + " and ".join(comparisons)
-            )
+            notes.append("the popular web-calculator figure (centre points) is " + " and ".join(comparisons))
     if flight is not None:
         notes.append(f"flight: about {flight['text']} by airliner, {flight['from']} → {flight['to']}")
     return notes
@@ -191,22 +215,26 @@ def render_csv(data: dict[str, Any]) -> str:
     writer.writeheader()
     for e in data["distances"]:
         ok = e.get("distance_m") is not None
-        writer.writerow({
-            "first": data["first"]["id"],
-            "second": data["second"]["id"],
-            "method": e["method"],
-            "distance_m": f"{e['distance_m']:.3f}" if ok else "",
-            "distance": f"{e['distance']:.6f}" if ok else "",
-            "unit": data["unit"],
-            "start_lat": e["start"]["lat"] if ok else "",
-            "start_lon": e["start"]["lon"] if ok else "",
-            "end_lat": e["end"]["lat"] if ok else "",
-            "end_lon": e["end"]["lon"] if ok else "",
-            "azimuth1_deg": e.get("azimuth1_deg") if ok and e.get("azimuth1_deg") is not None else "",
-            "azimuth2_deg": e.get("azimuth2_deg") if ok and e.get("azimuth2_deg") is not None else "",
-            "shares_border": "" if not ok or e["shares_border"] is None else str(e["shares_border"]).lower(),
-            "travel_s": f"{e['travel']['total_s']:.0f}" if ok and "travel" in e else "",
-            "note": (e.get("note") or "") if ok else "",
-            "error": e.get("error") or "",
-        })
+        writer.writerow(
+            {
+                "first": data["first"]["id"],
+                "second": data["second"]["id"],
+                "method": e["method"],
+                "distance_m": f"{e['distance_m']:.3f}" if ok else "",
+                "distance": f"{e['distance']:.6f}" if ok else "",
+                "unit": data["unit"],
+                "start_lat": e["start"]["lat"] if ok else "",
+                "start_lon": e["start"]["lon"] if ok else "",
+                "end_lat": e["end"]["lat"] if ok else "",
+                "end_lon": e["end"]["lon"] if ok else "",
+                "azimuth1_deg": e.get("azimuth1_deg") if ok and e.get("azimuth1_deg") is not None else "",
+                "azimuth2_deg": e.get("azimuth2_deg") if ok and e.get("azimuth2_deg") is not None else "",
+                "shares_border": ""
+                if not ok or e["shares_border"] is None
+                else str(e["shares_border"]).lower(),
+                "travel_s": f"{e['travel']['total_s']:.0f}" if ok and "travel" in e else "",
+                "note": (e.get("note") or "") if ok else "",
+                "error": e.get("error") or "",
+            }
+        )
     return out.getvalue().rstrip("\n")

@@ -26,16 +26,31 @@ _M_S_PER_UNIT = {
 }
 
 _UNIT_ALIASES = {
-    "m/s": "m/s", "mps": "m/s", "m s-1": "m/s",
-    "km/h": "km/h", "kmh": "km/h", "kph": "km/h", "km/hr": "km/h", "kmph": "km/h",
-    "mph": "mph", "mi/h": "mph", "miles per hour": "mph", "mile per hour": "mph",
-    "kn": "kn", "kt": "kn", "kts": "kn", "knot": "kn", "knots": "kn",
+    "m/s": "m/s",
+    "mps": "m/s",
+    "m s-1": "m/s",
+    "km/h": "km/h",
+    "kmh": "km/h",
+    "kph": "km/h",
+    "km/hr": "km/h",
+    "kmph": "km/h",
+    "mph": "mph",
+    "mi/h": "mph",
+    "miles per hour": "mph",
+    "mile per hour": "mph",
+    "kn": "kn",
+    "kt": "kn",
+    "kts": "kn",
+    "knot": "kn",
+    "knots": "kn",
     "km/s": "km/s",
 }
 
 ACCEPTED = "a positive number with a unit: m/s, km/h, mph or kn (e.g. '560 mph', '900 km/h', '480 kn')"
 
-_PATTERN = re.compile(r"^\s*([-+]?(?:\d[\d,_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?|[-+]?inf(?:inity)?|nan)\s*(.*?)\s*$", re.I)
+_PATTERN = re.compile(
+    r"^\s*([-+]?(?:\d[\d,_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?|[-+]?inf(?:inity)?|nan)\s*(.*?)\s*$", re.I
+)
 
 
 def _check(value: object, unit: str) -> None:
@@ -99,7 +114,7 @@ class Speed:
         return cls.of(float(number.replace(",", "").replace("_", "")), unit)
 
     def in_unit(self, unit: str) -> float:
-        """This speed in "m/s", "km/h", "mph" or "kn"."""
+        """The speed in "m/s", "km/h", "mph" or "kn"."""
         key = _UNIT_ALIASES.get(unit.strip().lower())
         if key is None:
             raise SpeedError(f"unknown speed unit {unit!r}; give {ACCEPTED}")

@@ -116,11 +116,15 @@ def from_geometry(geometry: shapely.Geometry, label: str) -> PreparedTerritory:
         If it is empty, not polygonal, invalid, or outside [-180, 180] x [-90, 90].
     """
     if not isinstance(geometry, (shapely.Polygon, shapely.MultiPolygon)):
-        raise GeometryError(f"{label}: expected a shapely Polygon or MultiPolygon, got {type(geometry).__name__}")
+        raise GeometryError(
+            f"{label}: expected a shapely Polygon or MultiPolygon, got {type(geometry).__name__}"
+        )
     if geometry.is_empty:
         raise GeometryError(f"{label}: the geometry is empty")
     if not geometry.is_valid:
-        raise GeometryError(f"{label}: invalid geometry ({shapely.is_valid_reason(geometry)}); repair it with shapely.make_valid")
+        raise GeometryError(
+            f"{label}: invalid geometry ({shapely.is_valid_reason(geometry)}); repair it with shapely.make_valid"
+        )
     west, south, east, north = geometry.bounds
     if west < -180 or east > 180 or south < -90 or north > 90:
         raise GeometryError(

@@ -93,7 +93,10 @@ MODES: dict[str, TravelMode] = {
         "cycling",
         Speed.of(15.0, "km/h"),
         1.3,
-        sources=("15 km/h: a typical utility-cycling average, an assumption; override with speed=", _CIRCUITY),
+        sources=(
+            "15 km/h: a typical utility-cycling average, an assumption; override with speed=",
+            _CIRCUITY,
+        ),
     ),
     "car": TravelMode(
         "car",
@@ -210,7 +213,7 @@ def _distance_m(distance: Distance | str | float, unit: str | None) -> float:
             f"a bare number {distance!r} has no unit; pass unit='km' (m, km, mi, nmi), a string such as"
             " '4883 km', or a geodist Distance"
         )
-    return parse_length(distance, unit)  # type: ignore[arg-type]
+    return parse_length(distance, unit)
 
 
 def travel_time(
@@ -261,21 +264,27 @@ def travel_time(
     metres = _distance_m(distance, unit)
     if mode is None:
         if speed is None:
-            raise GeodistError(
-                "give a speed (e.g. '560 mph') or a mode (" + ", ".join(sorted(MODES)) + ")"
-            )
+            raise GeodistError("give a speed (e.g. '560 mph') or a mode (" + ", ".join(sorted(MODES)) + ")")
         if overrides:
             raise GeodistError(f"overrides {sorted(overrides)} apply to a mode, not to a plain speed")
         plain = Speed.parse(speed)
         moving = metres / plain.metres_per_second
         return Travel(
-            moving, moving, 0.0, metres, metres, plain, "plain",
+            moving,
+            moving,
+            0.0,
+            metres,
+            metres,
+            plain,
+            "plain",
             (f"plain: distance / {plain}, nothing added (no detour, routing, taxi or climb)",),
         )
     chosen = _mode(mode)
     unknown = set(overrides) - {"detour_factor", "overhead_s", "icao_routing"}
     if unknown:
-        raise GeodistError(f"unknown override(s) {sorted(unknown)}; use detour_factor, overhead_s, icao_routing")
+        raise GeodistError(
+            f"unknown override(s) {sorted(unknown)}; use detour_factor, overhead_s, icao_routing"
+        )
     if speed is not None:
         overrides["speed"] = Speed.parse(speed)
     chosen = replace(chosen, **overrides) if overrides else chosen
@@ -295,8 +304,16 @@ def travel_time(
     assumptions += [f"source: {s}" for s in chosen.sources]
     if "speed" in overrides:
         assumptions.append(f"speed overridden: {chosen.speed}")
-    return Travel(moving + chosen.overhead_s, moving, chosen.overhead_s, metres, route, chosen.speed,
-                  chosen.name, tuple(assumptions))
+    return Travel(
+        moving + chosen.overhead_s,
+        moving,
+        chosen.overhead_s,
+        metres,
+        route,
+        chosen.speed,
+        chosen.name,
+        tuple(assumptions),
+    )
 
 
 def _mode(mode: str | TravelMode) -> TravelMode:
@@ -306,4 +323,3 @@ def _mode(mode: str | TravelMode) -> TravelMode:
     if key not in MODES:
         raise GeodistError(f"unknown travel mode {mode!r}; use one of: {', '.join(sorted(MODES))}")
     return MODES[key]
-

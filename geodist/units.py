@@ -93,8 +93,17 @@ _METRES_PER_UNIT = {
 
 _ALIASES = {
     **{u.value: u for u in Unit},
-    "metre": Unit.M, "metres": Unit.M, "meter": Unit.M, "meters": Unit.M,
-    "kilometre": Unit.KM, "kilometres": Unit.KM, "kilometer": Unit.KM, "kilometers": Unit.KM,
-    "mile": Unit.MI, "miles": Unit.MI,
-    "nm": Unit.NMI, "nautical mile": Unit.NMI, "nautical miles": Unit.NMI,
+    "metre": Unit.M,
+    "metres": Unit.M,
+    "meter": Unit.M,
+    "meters": Unit.M,
+    "kilometre": Unit.KM,
+    "kilometres": Unit.KM,
+    "kilometer": Unit.KM,
+    "kilometers": Unit.KM,
+    "mile": Unit.MI,
+    "miles": Unit.MI,
+    "nm": Unit.NMI,
+    "nautical mile": Unit.NMI,
+    "nautical miles": Unit.NMI,
 }

@@ -56,10 +56,14 @@ def _stretches(edges, owner, u, length, spacing_m):
     du = spacing_m / np.maximum(length[owner], 1e-9)
     lo, hi = np.clip(u - du, 0, 1), np.clip(u + du, 0, 1)
     e = edges[owner]
-    sub = np.column_stack([
-        e[:, 0] + lo * (e[:, 2] - e[:, 0]), e[:, 1] + lo * (e[:, 3] - e[:, 1]),
-        e[:, 0] + hi * (e[:, 2] - e[:, 0]), e[:, 1] + hi * (e[:, 3] - e[:, 1]),
-    ])
+    sub = np.column_stack(
+        [
+            e[:, 0] + lo * (e[:, 2] - e[:, 0]),
+            e[:, 1] + lo * (e[:, 3] - e[:, 1]),
+            e[:, 0] + hi * (e[:, 2] - e[:, 0]),
+            e[:, 1] + hi * (e[:, 3] - e[:, 1]),
+        ]
+    )
     return np.unique(sub, axis=0)
 
 

@@ -22,7 +22,9 @@ def test_pair_report(capsys):
     # Values: nearest border 165.8 km (brute-force checked), Tehran–Moscow 2,464.2 km,
     # the article's centre-point figure 4,883 km / 3,034 mi.
     assert any(line.startswith("nearest border") and "165.8" in line and "103.0" in line for line in lines)
-    assert any(line.startswith("capital to capital") and "2,464.2" in line and "Tehran" in line for line in lines)
+    assert any(
+        line.startswith("capital to capital") and "2,464.2" in line and "Tehran" in line for line in lines
+    )
     assert any(line.startswith("centre points") and "4,883.0" in line and "3,034.1" in line for line in lines)
     assert "note: they do not share a border" in lines
     assert "WGS84" in lines[-1]
@@ -130,10 +132,35 @@ def test_bad_mode_is_a_usage_error(capsys):
 
 # --- Output for scripts ------------------------------------------------------
 
-JSON_KEYS = {"geodist_version", "model", "first", "second", "unit", "mainland", "distances", "flight", "notes"}
+JSON_KEYS = {
+    "geodist_version",
+    "model",
+    "first",
+    "second",
+    "unit",
+    "mainland",
+    "distances",
+    "flight",
+    "notes",
+}
 ENTRY_KEYS = {
-    "method", "label", "description", "distance_m", "distance", "start", "end", "start_label", "end_label",
-    "azimuth1_deg", "azimuth2_deg", "shares_border", "start_part", "end_part", "source", "note", "error",
+    "method",
+    "label",
+    "description",
+    "distance_m",
+    "distance",
+    "start",
+    "end",
+    "start_label",
+    "end_label",
+    "azimuth1_deg",
+    "azimuth2_deg",
+    "shares_border",
+    "start_part",
+    "end_part",
+    "source",
+    "note",
+    "error",
 }
 
 

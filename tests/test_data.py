@@ -111,7 +111,9 @@ def test_every_un_member_has_a_territory_and_a_capital_near_it(code):
     aeqd = pyproj.Transformer.from_crs(
         "EPSG:4326", f"+proj=aeqd +lat_0={loc.lat} +lon_0={loc.lon} +datum=WGS84", always_xy=True
     )
-    projected = shapely.transform(c.territory, lambda xy: np.column_stack(aeqd.transform(xy[:, 0], xy[:, 1])), interleaved=True)
+    projected = shapely.transform(
+        c.territory, lambda xy: np.column_stack(aeqd.transform(xy[:, 0], xy[:, 1])), interleaved=True
+    )
     assert projected.distance(Point(0, 0)) < 25_000, f"{c.capital.name} is far from {c.label}"
 
 

@@ -59,12 +59,17 @@ def test_nearest_point_inside_a_long_edge_is_not_a_vertex():
     result = distance("Iran", "Kuwait")
     vertices = shapely.get_coordinates(geodist.country("KW").territory)
     _, _, gaps = GEOD.inv(
-        vertices[:, 0], vertices[:, 1], np.full(len(vertices), result.end.lon), np.full(len(vertices), result.end.lat)
+        vertices[:, 0],
+        vertices[:, 1],
+        np.full(len(vertices), result.end.lon),
+        np.full(len(vertices), result.end.lat),
     )
     assert np.min(gaps) > 5_000  # metres from the nearest vertex
 
 
-@pytest.mark.parametrize(("a", "b", "naive_km", "exact_km"), [("GB", "FR", 34.3, 32.8), ("CA", "GL", 29.1, 19.5)])
+@pytest.mark.parametrize(
+    ("a", "b", "naive_km", "exact_km"), [("GB", "FR", 34.3, 32.8), ("CA", "GL", 29.1, 19.5)]
+)
 def test_naive_planar_nearest_points_are_wrong(a, b, naive_km, exact_km):
     # The naive answer: shapely's nearest points in lon/lat degrees, then a geodesic.
     pa, pb = shapely.ops.nearest_points(geodist.country(a).territory, geodist.country(b).territory)
@@ -209,7 +214,9 @@ def test_border_distance_is_symmetric_and_non_negative(a, b):
 def test_border_is_at_most_capital_and_centroid(a, b):
     border = distance(a, b).distance_m
     ca, cb = geodist.country(a), geodist.country(b)
-    inside = all(c.territory.covers(shapely.Point(c.capital.location.lon, c.capital.location.lat)) for c in (ca, cb))
+    inside = all(
+        c.territory.covers(shapely.Point(c.capital.location.lon, c.capital.location.lat)) for c in (ca, cb)
+    )
     if inside:
         assert border <= distance(a, b, "capital").distance_m + 1e-6
     centroid = distance(a, b, "centroid")
@@ -298,7 +305,12 @@ def test_distances_bad_input():
 
 @pytest.mark.parametrize(
     "geometry",
-    [shapely.Polygon(), shapely.Point(0, 0), shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1)]), shapely.box(0, 0, 200, 1)],
+    [
+        shapely.Polygon(),
+        shapely.Point(0, 0),
+        shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1)]),
+        shapely.box(0, 0, 200, 1),
+    ],
     ids=["empty", "not-polygonal", "invalid", "out-of-range"],
 )
 def test_bad_geometries(geometry):
@@ -313,7 +325,11 @@ def test_missing_capital_or_centre_says_what_to_do():
 
 @pytest.mark.parametrize(
     ("p", "q"),
-    [(NORTH_POLE, LatLon(0.0, 0.0)), (LatLon(0.0, 0.0), LatLon(0.0, 180.0)), (LatLon(0.0, 0.0), LatLon(0.5, 179.5))],
+    [
+        (NORTH_POLE, LatLon(0.0, 0.0)),
+        (LatLon(0.0, 0.0), LatLon(0.0, 180.0)),
+        (LatLon(0.0, 0.0), LatLon(0.5, 179.5)),
+    ],
     ids=["pole-equator", "equatorial-antipodes", "near-antipodes"],
 )
 def test_chord_limit_at_its_tightest_cases(p, q):

@@ -17,7 +17,9 @@ def _colours(path):
     return {tuple(c) for c in flat[:: max(1, len(flat) // 20000)]}
 
 
-@pytest.mark.parametrize(("a", "b"), [("Iran", "Russia"), ("USA", "Russia")], ids=["iran-russia", "across-180"])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Iran", "Russia"), ("USA", "Russia")], ids=["iran-russia", "across-180"]
+)
 def test_png_map_is_non_trivial(tmp_path, capsys, a, b):
     out = tmp_path / "pair.png"
     assert main(["map", a, b, "-o", str(out)]) == 0
@@ -34,7 +36,16 @@ def test_geojson_holds_the_expected_features(tmp_path):
     assert main(["map", "Iran", "Russia", "-o", str(out)]) == 0
     data = json.loads(out.read_text())
     kinds = sorted(f["properties"]["kind"] for f in data["features"])
-    assert kinds == ["capital", "capital", "capitals", "centre", "centre", "nearest_border", "territory", "territory"]
+    assert kinds == [
+        "capital",
+        "capital",
+        "capitals",
+        "centre",
+        "centre",
+        "nearest_border",
+        "territory",
+        "territory",
+    ]
     border = next(f for f in data["features"] if f["properties"]["kind"] == "nearest_border")
     assert border["properties"]["distance_km"] == pytest.approx(165.83, abs=0.01)
     assert len(border["geometry"]["coordinates"][0]) == 200  # a curve, not a straight segment

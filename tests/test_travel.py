@@ -150,7 +150,10 @@ def test_time_grows_with_distance(d1, d2, mode):
 @given(st.floats(1, 1000), st.floats(1, 1000), st.floats(1_000, 20_000_000))
 def test_time_falls_with_speed(v1, v2, metres):
     slow, fast = sorted((v1, v2))
-    assert travel_time(f"{metres} m", f"{fast} km/h").total_s <= travel_time(f"{metres} m", f"{slow} km/h").total_s
+    assert (
+        travel_time(f"{metres} m", f"{fast} km/h").total_s
+        <= travel_time(f"{metres} m", f"{slow} km/h").total_s
+    )
 
 
 def test_format_duration():

@@ -14,7 +14,9 @@ def test_every_unit_has_an_exact_factor():
     assert {u: u.metres for u in Unit} == {Unit.M: 1.0, Unit.KM: 1000.0, Unit.MI: 1609.344, Unit.NMI: 1852.0}
 
 
-@pytest.mark.parametrize(("text", "unit"), [("km", Unit.KM), ("KM", Unit.KM), ("miles", Unit.MI), ("nm", Unit.NMI)])
+@pytest.mark.parametrize(
+    ("text", "unit"), [("km", Unit.KM), ("KM", Unit.KM), ("miles", Unit.MI), ("nm", Unit.NMI)]
+)
 def test_unit_parsing(text, unit):
     assert Unit.parse(text) is unit
 
