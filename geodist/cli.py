@@ -443,5 +443,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"geodist: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if output:
-        print(output)
+        try:
+            print(output)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `geodist ... | head`: the reader left; not an error
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

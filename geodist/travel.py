@@ -78,6 +78,21 @@ _AIRLINER_OVERHEAD = (
 )
 _ICAO = "routing: ICAO Carbon Emissions Calculator Methodology v13, section 4.2 (+50/+100/+125 km)"
 
+AIRLINER_OVERHEAD_S = 45 * 60.0
+"""Taxi out, climb, descent and taxi in, seconds (see the airliner sources)."""
+
+
+def _airliner(kind: str, cruise_kmh: float, cruise_source: str) -> TravelMode:
+    """An airliner mode: cruise speed, ICAO routing extension and the fixed overhead."""
+    return TravelMode(
+        f"{kind} airliner",
+        Speed.of(cruise_kmh, "km/h"),
+        overhead_s=AIRLINER_OVERHEAD_S,
+        icao_routing=True,
+        sources=(f"cruise {cruise_kmh:.0f} km/h: {cruise_source}", _ICAO, _AIRLINER_OVERHEAD),
+    )
+
+
 MODES: dict[str, TravelMode] = {
     "walking": TravelMode(
         "walking",
@@ -113,28 +128,8 @@ MODES: dict[str, TravelMode] = {
             "detour factor 1.2: rail lines are straighter than roads, an assumption",
         ),
     ),
-    "narrow-body": TravelMode(
-        "narrow-body airliner",
-        Speed.of(830.0, "km/h"),
-        overhead_s=45 * 60.0,
-        icao_routing=True,
-        sources=(
-            "cruise 830 km/h: Mach 0.78 at FL350 (A320/737 family typical cruise)",
-            _ICAO,
-            _AIRLINER_OVERHEAD,
-        ),
-    ),
-    "wide-body": TravelMode(
-        "wide-body airliner",
-        Speed.of(900.0, "km/h"),
-        overhead_s=45 * 60.0,
-        icao_routing=True,
-        sources=(
-            "cruise 900 km/h: Mach 0.85 at FL350 (A350/777/787 typical cruise)",
-            _ICAO,
-            _AIRLINER_OVERHEAD,
-        ),
-    ),
+    "narrow-body": _airliner("narrow-body", 830.0, "Mach 0.78 at FL350 (A320/737 family typical cruise)"),
+    "wide-body": _airliner("wide-body", 900.0, "Mach 0.85 at FL350 (A350/777/787 typical cruise)"),
 }
 MODES["airliner"] = MODES["narrow-body"]
 MODES["plane"] = MODES["narrow-body"]

@@ -251,3 +251,11 @@ def test_subcommand_help_shows_examples(capsys):
     for command in ("travel", "article", "matrix", "nearest", "countries", "map"):
         code, out, _ = run(capsys, command, "--help")
         assert code == 0 and f"geodist {command}" in out and "example" in out
+
+
+def test_output_piped_into_a_closed_reader_is_not_an_error():
+    # `geodist ... | head -1`: the pipe closes early; no traceback, exit 0.
+    done = subprocess.run(
+        f"{sys.executable} -m geodist countries | head -1", shell=True, capture_output=True, text=True
+    )
+    assert done.stdout.startswith("id") and "Traceback" not in done.stderr
