@@ -19,6 +19,7 @@ import shapely
 from geodist.border import nearest_between_many
 from geodist.countries import Country, all_countries, country
 from geodist.distance import Method, distance
+from geodist.errors import GeodistError
 from geodist.territory import PreparedTerritory, prepared
 from geodist.units import Unit
 
@@ -109,11 +110,7 @@ def _point_matrix_m(chosen: Sequence[Country], how: Method, mainland: bool) -> n
         for j in range(i + 1, len(chosen)):
             try:
                 out[i, j] = out[j, i] = distance(a, chosen[j], how, mainland=mainland).distance_m
-            except LookupError:
-                raise
-            except ValueError:
-                raise
-            except Exception:
+            except GeodistError:  # no capital or no centre point for one of them: NaN, as documented
                 out[i, j] = out[j, i] = np.nan
     return out
 

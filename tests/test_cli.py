@@ -259,3 +259,15 @@ def test_output_piped_into_a_closed_reader_is_not_an_error():
         f"{sys.executable} -m geodist countries | head -1", shell=True, capture_output=True, text=True
     )
     assert done.stdout.startswith("id") and "Traceback" not in done.stderr
+
+
+def test_matrix_all_centre_points(capsys):
+    import csv
+    import io
+
+    code, out, err = run(capsys, "matrix", "--all", "--method", "centre", "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 255 and err == ""
+    iran = next(r for r in rows if r["from"] == "IR")
+    assert float(iran["RU"]) == pytest.approx(4882.989, abs=0.001)  # the article's 4,883 km
+    assert iran["SS"] == ""  # South Sudan has no centre point in Google's table: NaN, empty in CSV
