@@ -15,9 +15,8 @@ independent reference.
 """
 
 import argparse
-import json
 import subprocess
-import tarfile
+import sys
 import tempfile
 from pathlib import Path
 
@@ -25,8 +24,11 @@ import numpy as np
 import pycountry
 import pyproj
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry import Polygon, box
 from shapely.ops import nearest_points
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build  # the decoding and repair that the bundled data went through
 
 PAIRS = [
     ("IR", "RU"),
@@ -43,22 +45,12 @@ PAIRS = [
 
 
 def world_atlas(tgz):
-    with tarfile.open(tgz) as tar:
-        d = json.load(tar.extractfile("package/countries-10m.json"))
-    (sx, sy), (tx, ty) = d["transform"]["scale"], d["transform"]["translate"]
-    arcs = [np.cumsum(np.array(a), axis=0) * [sx, sy] + [tx, ty] for a in d["arcs"]]
-
-    def ring(idx):
-        parts = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in idx]
-        return np.vstack([parts[0]] + [p[1:] for p in parts[1:]])
-
+    """{alpha-2: territory} decoded and repaired exactly as build.py does."""
     num = {c.numeric: c.alpha_2 for c in pycountry.countries}
     out = {}
-    for g in d["objects"]["countries"]["geometries"]:
-        polys = [g["arcs"]] if g["type"] == "Polygon" else g.get("arcs", [])
-        ps = [Polygon(ring(p[0])) for p in polys if len(np.unique(ring(p[0]), axis=0)) >= 3]
-        if g.get("id") in num and ps:
-            out[num[g["id"]]] = MultiPolygon(ps).buffer(0)
+    for ne_id, _, rings, _ in build.decode_topology(build.read_world_atlas(tgz)):
+        if ne_id in num and rings:
+            out[num[ne_id]] = build.repair(rings)
     return out
 
 
