@@ -48,6 +48,8 @@ _POLISH_PAD_M = 0.01
 _POLISH_ROUNDS = 6
 _SPHERE_SLACK = 0.998
 _EMPTY = np.empty(0, dtype=np.intp)
+_PROBE = 32
+"""Piece pairs measured first to tighten the upper bound before the rest are pruned."""
 _POLISH_TOL_M = 1e-5
 """Polishing stops when no row improves by more than this, metres."""
 
@@ -192,6 +194,12 @@ def _candidate_pairs(a: EdgeSet, b: EdgeSet) -> tuple[NDArray[np.intp], NDArray[
     # Every piece pair of the surviving chunk pairs, pruned the same two ways.
     ia, ib = _expand(a, b, chunk_a, chunk_b)
     lower = np.linalg.norm(a.centre[ia] - b.centre[ib], axis=1) - a.radius[ia] - b.radius[ib]
+    keep = lower <= chord_limit(upper)
+    ia, ib, lower = ia[keep], ib[keep], lower[keep]
+    # Tighten the bound on the few most promising piece pairs before measuring the rest.
+    first = np.argsort(lower)[:_PROBE]
+    probe, _ = _geodesic(a.mid_lon[ia[first]], a.mid_lat[ia[first]], b.mid_lon[ib[first]], b.mid_lat[ib[first]])
+    upper = min(upper, float(probe.min(initial=np.inf)))
     keep = lower <= chord_limit(upper)
     ia, ib = ia[keep], ib[keep]
     geo, _ = _geodesic(a.mid_lon[ia], a.mid_lat[ia], b.mid_lon[ib], b.mid_lat[ib])
