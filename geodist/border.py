@@ -198,7 +198,9 @@ def _candidate_pairs(a: EdgeSet, b: EdgeSet) -> tuple[NDArray[np.intp], NDArray[
     ia, ib, lower = ia[keep], ib[keep], lower[keep]
     # Tighten the bound on the few most promising piece pairs before measuring the rest.
     first = np.argsort(lower)[:_PROBE]
-    probe, _ = _geodesic(a.mid_lon[ia[first]], a.mid_lat[ia[first]], b.mid_lon[ib[first]], b.mid_lat[ib[first]])
+    probe, _ = _geodesic(
+        a.mid_lon[ia[first]], a.mid_lat[ia[first]], b.mid_lon[ib[first]], b.mid_lat[ib[first]]
+    )
     upper = min(upper, float(probe.min(initial=np.inf)))
     keep = lower <= chord_limit(upper)
     ia, ib = ia[keep], ib[keep]
