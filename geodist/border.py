@@ -36,7 +36,7 @@ from numpy.typing import NDArray
 from geodist._edges import EdgeSet, ecef
 from geodist.geodesic import WGS84, WGS84_A_M, WGS84_F
 
-__all__ = ["NearestPoints", "nearest_between", "nearest_to_point"]
+__all__ = ["NearestPoints", "nearest_between", "nearest_between_many", "nearest_to_point", "shared_point"]
 
 _E2 = WGS84_F * (2 - WGS84_F)
 _DEG = np.pi / 180.0
@@ -48,6 +48,8 @@ _POLISH_PAD_M = 0.01
 _POLISH_ROUNDS = 6
 _SPHERE_SLACK = 0.998
 _EMPTY = np.empty(0, dtype=np.intp)
+_TOUCH_M = 1e-3
+"""Boundaries closer than this (metres) meet: a shared point, not two points."""
 _PROBE = 32
 """Piece pairs measured first to tighten the upper bound before the rest are pruned."""
 _POLISH_TOL_M = 1e-5
@@ -390,7 +392,26 @@ def nearest_to_point(lon: float, lat: float, b: EdgeSet) -> NearestPoints:
     )
 
 
-def touching_point(a: shapely.MultiPolygon, b: shapely.MultiPolygon) -> tuple[float, float]:
-    """A (lon, lat) point shared by two territories that intersect."""
-    pa, _ = shapely.ops.nearest_points(a, b)
-    return float(pa.x), float(pa.y)
+def shared_point(
+    a: shapely.MultiPolygon, b: shapely.MultiPolygon, boundaries: NearestPoints
+) -> NearestPoints:
+    """A point that two intersecting territories share, as a zero-length NearestPoints.
+
+    Where their boundaries meet, the boundaries' nearest points (``boundaries``,
+    from :func:`nearest_between`) are that point. Otherwise one territory lies
+    inside the other: a point on the surface of the inner part is shared.
+    """
+    if boundaries.distance_m < _TOUCH_M:
+        lon, lat = boundaries.lon_a, boundaries.lat_a
+        return NearestPoints(0.0, lon, lat, lon, lat, boundaries.part_a, boundaries.part_b)
+    for inner, outer, inner_is_a in ((a, b, True), (b, a, False)):
+        for k, part in enumerate(inner.geoms):
+            point = part.point_on_surface()
+            if outer.covers(point):
+                other = int(np.argmin(shapely.distance(list(outer.geoms), point)))
+                part_a, part_b = (k, other) if inner_is_a else (other, k)
+                return NearestPoints(0.0, point.x, point.y, point.x, point.y, part_a, part_b)
+    pa, _ = shapely.ops.nearest_points(a, b)  # overlapping without either rule applying: slow but sure
+    on_a = int(np.argmin(shapely.distance(list(a.geoms), pa)))
+    on_b = int(np.argmin(shapely.distance(list(b.geoms), pa)))
+    return NearestPoints(0.0, pa.x, pa.y, pa.x, pa.y, on_a, on_b)

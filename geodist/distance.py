@@ -303,13 +303,9 @@ def _border(first: Country | LatLon, second: Country | LatLon, mainland: bool) -
 
 def _between_territories(ta: PreparedTerritory, tb: PreparedTerritory) -> Distance:
     touching = bool(shapely.intersects(ta.prepared_geometry, tb.geometry))
+    nearest = border.nearest_between(ta.edges, tb.edges)
     if touching:
-        lon, lat = border.touching_point(ta.geometry, tb.geometry)
-        on_a = int(np.argmin(shapely.distance(list(ta.geometry.geoms), shapely.Point(lon, lat))))
-        on_b = int(np.argmin(shapely.distance(list(tb.geometry.geoms), shapely.Point(lon, lat))))
-        nearest = border.NearestPoints(0.0, lon, lat, lon, lat, on_a, on_b)
-    else:
-        nearest = border.nearest_between(ta.edges, tb.edges)
+        nearest = border.shared_point(ta.geometry, tb.geometry, nearest)
     result = _between_points(
         LatLon(nearest.lat_a, nearest.lon_a),
         LatLon(nearest.lat_b, nearest.lon_b),
