@@ -53,7 +53,14 @@ CSV_COLUMNS = (
 
 
 def _country_data(c: Country) -> dict[str, Any]:
-    return {"id": c.id, "name": c.name, "alpha2": c.alpha2, "alpha3": c.alpha3, "numeric": c.numeric}
+    return {
+        "id": c.id,
+        "name": c.name,
+        "alpha2": c.alpha2,
+        "alpha3": c.alpha3,
+        "numeric": c.numeric,
+        "capital": c.capital.name if c.capital else None,
+    }
 
 
 def _point(p: LatLon) -> dict[str, float]:
@@ -200,7 +207,7 @@ def render_text(data: dict[str, Any]) -> str:
         start, end = LatLon(**e["start"]), LatLon(**e["end"])
         ends = f"{start} → {end}"
         if e["method"] == "capital":
-            ends = f"{e['start_label'].split(',')[0]} ({start}) → {e['end_label'].split(',')[0]} ({end})"
+            ends = f"{data['first']['capital']} ({start}) → {data['second']['capital']} ({end})"
         lines.append(f"{e['label']:22}{e['distance']:>10,.1f}{second_value:>10,.1f}{time_cell}   {ends}")
     lines += [f"note: {n}" for n in data["notes"]]
     lines += [f"time: {a}" for a in assumptions]
