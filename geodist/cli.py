@@ -93,8 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The pair-report parser (built on each call; nothing happens at import)."""
     parser = _new_parser(
         "geodist",
-        "How far apart are two countries? Geodesic distances on the WGS84 ellipsoid, by four named"
-        " methods. Subcommands: travel, article, matrix, nearest, countries, map (each has --help).",
+        "How far apart are two countries? Geodesic distances on the WGS84 ellipsoid, by four\n"
+        "named methods. Subcommands: travel, article, matrix, nearest, countries, map\n"
+        "(each has --help).",
         _EXAMPLES,
     )
     parser.add_argument("first", help="a country: name (any language), official name or ISO code")
