@@ -17,10 +17,9 @@ from dataclasses import dataclass
 
 from geodist.countries import Country, country
 from geodist.distance import Method, distance
-from geodist.geodesic import inverse
-from geodist.places import place
+from geodist.places import capital_flight
 from geodist.speed import Speed
-from geodist.travel import Travel, format_duration, travel_time
+from geodist.travel import format_duration, travel_time
 
 __all__ = ["ARTICLE_SPEED", "ArticleReport", "Correction", "article"]
 
@@ -100,10 +99,8 @@ def article(first: str | Country, second: str | Country) -> ArticleReport:
     hours = travel_time(centre, ARTICLE_SPEED).hours
     border = distance(a, b, Method.BORDER)
     capitals = distance(a, b, Method.CAPITAL)
-    origin, destination = place(a, fly=True), place(b, fly=True)
-    flight_m = inverse(origin.location, destination.location).distance_m
-    flight: Travel = travel_time(f"{flight_m} m", mode="airliner")
-    naive_flight = travel_time(f"{flight_m} m", ARTICLE_SPEED)
+    flight = capital_flight(a, b)
+    naive_flight = travel_time(flight.leg, ARTICLE_SPEED)
     assert a.capital is not None and b.capital is not None  # distance(CAPITAL) raised otherwise
 
     border_text = (
@@ -140,7 +137,8 @@ def article(first: str | Country, second: str | Country) -> ArticleReport:
             claim="flight time",
             reproduced=f"{hours:.2f} hours (centre-point distance / 560 mph)",
             corrected=(
-                f"about {flight} by airliner, {origin.label} to {destination.label} ({flight_m / 1000:,.0f} km);"
+                f"about {flight.trip} by airliner, {flight.origin.label} to {flight.destination.label}"
+                f" ({flight.leg.km:,.0f} km);"
                 f" the article's own method on that route gives {format_duration(naive_flight.total_s)}"
             ),
             reason=(

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geodist._data import load_airports
 from geodist.countries import Country, country
 from geodist.errors import GeodistError, UnknownAirportError
 from geodist.geodesic import LatLon
 
-__all__ = ["MAIN_AIRPORTS", "Airport", "Place", "airport", "place"]
+if TYPE_CHECKING:
+    from geodist.distance import Distance
+    from geodist.travel import Travel
+
+__all__ = ["MAIN_AIRPORTS", "Airport", "Flight", "Place", "airport", "capital_flight", "place"]
 
 # The largest passenger airport serving each capital, where the nearest one is not it
 # or where a flight estimate should start from it (curated; codes are IATA).
@@ -201,3 +205,29 @@ def _country_place(c: Country, fly: bool) -> Place:
     if c.capital is None:
         raise GeodistError(f"{c.label} has no capital in the bundled data; give an airport or a point")
     return Place(f"{c.capital.name}, {c.label}", c.capital.location, country=c)
+
+
+@dataclass(frozen=True, slots=True)
+class Flight:
+    """A flight between two countries' capitals: airports, the leg, and the airliner estimate."""
+
+    origin: Place
+    destination: Place
+    leg: Distance
+    trip: Travel
+
+
+def capital_flight(a: Country, b: Country) -> Flight:
+    """The airliner estimate between two capitals' main airports (or the capitals themselves).
+
+    Raises
+    ------
+    GeodistError
+        When a country has neither a listed main airport nor a capital.
+    """
+    from geodist.distance import distance
+    from geodist.travel import travel_time
+
+    origin, destination = place(a, fly=True), place(b, fly=True)
+    leg = distance(origin.location, destination.location)
+    return Flight(origin, destination, leg, travel_time(leg, mode="airliner"))

@@ -15,8 +15,8 @@ from geodist import __version__
 from geodist.countries import Country, country
 from geodist.distance import Method, distance
 from geodist.errors import GeodistError
-from geodist.geodesic import LatLon, inverse
-from geodist.places import place
+from geodist.geodesic import LatLon
+from geodist.places import capital_flight
 from geodist.speed import Speed
 from geodist.travel import travel_time
 from geodist.units import Unit
@@ -144,18 +144,16 @@ def pair_data(
 def _flight(a: Country, b: Country) -> dict[str, Any] | None:
     """A realistic flight between the capitals' main airports (narrow-body model)."""
     try:
-        origin, destination = place(a, fly=True), place(b, fly=True)
+        flight = capital_flight(a, b)
     except GeodistError:
         return None
-    leg = inverse(origin.location, destination.location).distance_m
-    trip = travel_time(f"{leg} m", mode="airliner")
     return {
-        "from": origin.label,
-        "to": destination.label,
-        "distance_m": leg,
-        "total_s": trip.total_s,
-        "text": str(trip),
-        "model": trip.mode,
+        "from": flight.origin.label,
+        "to": flight.destination.label,
+        "distance_m": flight.leg.distance_m,
+        "total_s": flight.trip.total_s,
+        "text": str(flight.trip),
+        "model": flight.trip.mode,
     }
 
 
