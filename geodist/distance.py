@@ -222,7 +222,7 @@ def distance(a: Place, b: Place, method: str | Method = Method.BORDER, *, mainla
         notes = [
             f"the centroid of {c.label} lies outside its territory"
             for c in (first, second)
-            if isinstance(c, Country) and not _territory(c, mainland).centroid.inside
+            if isinstance(c, Country) and not prepared(c, mainland).centroid.inside
         ]
         if notes:
             result = replace(result, note="; ".join(notes))
@@ -242,11 +242,6 @@ def _place(value: Place) -> Country | LatLon:
     raise GeodistError(f"cannot measure from {value!r}: give a country name or code, a Country or a LatLon")
 
 
-def _territory(c: Country, mainland: bool) -> PreparedTerritory:
-    whole = prepared(c)
-    return whole.mainland if mainland else whole
-
-
 def _representative(place: Country | LatLon, how: Method, mainland: bool) -> tuple[LatLon, str, str]:
     """The point a method uses for a place, its label and its data source."""
     if isinstance(place, LatLon):
@@ -261,7 +256,7 @@ def _representative(place: Country | LatLon, how: Method, mainland: bool) -> tup
                 f"{place.label} has no centre point in Google's countries table; try method='centroid'"
             )
         return place.centre, f"centre of {place.label}", SOURCE_CENTRES
-    return _territory(place, mainland).centroid.location, f"centroid of {place.label}", SOURCE_TERRITORIES
+    return prepared(place, mainland).centroid.location, f"centroid of {place.label}", SOURCE_TERRITORIES
 
 
 def _sources(a: str, b: str) -> str:
@@ -298,7 +293,7 @@ def _part_label(territory: PreparedTerritory, polygon: int) -> str:
 def _border(first: Country | LatLon, second: Country | LatLon, mainland: bool) -> Distance:
     if isinstance(first, LatLon) or isinstance(second, LatLon):
         return _point_to_territory(first, second, mainland)
-    return _between_territories(_territory(first, mainland), _territory(second, mainland))
+    return _between_territories(prepared(first, mainland), prepared(second, mainland))
 
 
 def _between_territories(ta: PreparedTerritory, tb: PreparedTerritory) -> Distance:
@@ -354,7 +349,7 @@ def geometry_distance(a: shapely.Geometry, b: shapely.Geometry) -> Distance:
 def _point_to_territory(first: Country | LatLon, second: Country | LatLon, mainland: bool) -> Distance:
     point, target = (first, second) if isinstance(first, LatLon) else (second, first)
     assert isinstance(point, LatLon) and isinstance(target, Country)
-    territory = _territory(target, mainland)
+    territory = prepared(target, mainland)
     lon = (point.lon + 180.0) % 360.0 - 180.0
     if territory.prepared_geometry.covers(shapely.Point(lon, point.lat)):
         nearest = border.NearestPoints(0.0, point.lon, point.lat, point.lon, point.lat, -1, -1)

@@ -92,8 +92,8 @@ def nearest_countries(
     """
     here = country(origin)
     others = [c for c in all_countries() if c.id != here.id]
-    mine = prepared(here).mainland if mainland else prepared(here)
-    theirs = [prepared(c).mainland if mainland else prepared(c) for c in others]
+    mine = prepared(here, mainland)
+    theirs = [prepared(c, mainland) for c in others]
     touching = [bool(shapely.intersects(mine.prepared_geometry, t.geometry)) for t in theirs]
     apart = [k for k, t in enumerate(touching) if not t]
     found = nearest_between_many([(mine.edges, theirs[k].edges) for k in apart])
@@ -126,7 +126,7 @@ def border_matrix_m(
 
     ``progress(done, total)`` is called after each row of pairs, if given.
     """
-    territories = [prepared(c).mainland if mainland else prepared(c) for c in chosen]
+    territories = [prepared(c, mainland) for c in chosen]
     geometries = [t.geometry for t in territories]
     n = len(chosen)
     out = np.full((n, n), np.nan)
@@ -174,8 +174,7 @@ _WORKER: dict[str, list[PreparedTerritory]] = {}
 
 
 def _init_worker(ids: list[str], mainland: bool) -> None:
-    territories = [prepared(country(i)) for i in ids]
-    _WORKER["territories"] = [t.mainland if mainland else t for t in territories]
+    _WORKER["territories"] = [prepared(country(i), mainland) for i in ids]
 
 
 def _row_worker(row: tuple[int, list[int]]) -> np.ndarray:

@@ -102,8 +102,14 @@ class PreparedTerritory:
 
 
 @cache
-def prepared(country: Country) -> PreparedTerritory:
-    """The cached :class:`PreparedTerritory` of a country."""
+def prepared(country: Country, mainland: bool = False) -> PreparedTerritory:
+    """The cached :class:`PreparedTerritory` of a country, or of its mainland (largest part)."""
+    whole = _whole(country)
+    return whole.mainland if mainland else whole
+
+
+@cache
+def _whole(country: Country) -> PreparedTerritory:
     return PreparedTerritory(country.label, country.territory)
 
 
