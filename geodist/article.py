@@ -143,7 +143,8 @@ def article(first: str | Country, second: str | Country) -> ArticleReport:
             ),
             reason=(
                 "a flight goes between airports, adds ICAO's routing extension, and spends time on taxi,"
-                " climb and descent (geodist's narrow-body model; see geodist.travel)"
+                " climb and descent (geodist's narrow-body model in still air, fitted to published block"
+                " times; see geodist.travel)"
             ),
         ),
         _thousands_of_miles(capitals.mi, a, b),

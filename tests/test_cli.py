@@ -100,7 +100,7 @@ def test_pair_report_with_mode(capsys):
 def test_travel_between_airports(capsys):
     code, out, _ = run(capsys, "travel", "IKA", "SVO")
     assert code == 0
-    assert "2,512.1 km" in out and "3 h 54 min" in out and "ICAO" in out
+    assert "2,512.1 km" in out and "3 h 59 min" in out and "ICAO" in out
 
 
 def test_article_command(capsys):
@@ -210,7 +210,7 @@ def test_quiet_prints_only_distance_lines(capsys):
 def test_report_compares_the_popular_figure(capsys):
     _, out, _ = run(capsys, "Iran", "Russia")
     assert "centre points) is 29.4x the nearest-border distance and 2.0x the capital distance" in out
-    assert "flight: about 3 h 54 min by airliner" in out
+    assert "flight: about 3 h 59 min by airliner" in out
 
 
 def test_piped_output_has_no_colour_or_progress(capsys):
