@@ -1,8 +1,9 @@
-"""Cold start of `geodist Iran Russia`, beside `python -c "import pyproj"`, measured in one run.
+"""Cold start of the geodist commands, beside `python -c "import pyproj"`, measured in one run.
 
     python benchmarks/bench_startup.py [--runs 7]
 
-Each command runs in a fresh interpreter (the wall time a person waits), several
+Commands: the pair report (`geodist Iran Russia`), `geodist article Iran Russia`
+and `geodist travel IKA SVO`. Each runs in a fresh interpreter (the wall time a person waits), several
 times; the median is printed, with the ratio to the pyproj import alone (the floor:
 geodist cannot start faster than the geodesic library it uses). It also checks that
 the pair report imports neither geopandas nor matplotlib.
@@ -33,7 +34,12 @@ def main() -> None:
     python = sys.executable
     baseline = wall([python, "-c", "import pyproj"], runs)
     bare = wall([python, "-c", "pass"], runs)
-    report = wall([python, "-m", "geodist", "Iran", "Russia"], runs)
+    commands = {
+        "geodist Iran Russia": ["Iran", "Russia"],
+        "geodist article Iran Russia": ["article", "Iran", "Russia"],
+        "geodist travel IKA SVO": ["travel", "IKA", "SVO"],
+    }
+    cold = {name: wall([python, "-m", "geodist", *argv], runs) for name, argv in commands.items()}
     heavy = subprocess.run(
         [
             python,
@@ -49,9 +55,8 @@ def main() -> None:
     print(f"median of {runs} cold runs each")
     print(f"  python -c pass                 {bare * 1e3:7.0f} ms")
     print(f"  python -c 'import pyproj'      {baseline * 1e3:7.0f} ms   (baseline)")
-    print(
-        f"  geodist Iran Russia            {report * 1e3:7.0f} ms   ratio {report / baseline:.2f}x the pyproj import"
-    )
+    for name, seconds in cold.items():
+        print(f"  {name:<30} {seconds * 1e3:7.0f} ms   ratio {seconds / baseline:.2f}x the pyproj import")
     print(f"  heavy modules imported by the pair report: {heavy}")
 
 
