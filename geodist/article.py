@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geodist.countries import Country, country
-from geodist.distance import Method, distance
-from geodist.places import capital_flight
+from geodist.distance import Distance, Method, distance
+from geodist.places import SHORTEST_FLIGHT_M, capital_trip
 from geodist.speed import Speed
 from geodist.travel import format_duration, travel_time
 
@@ -44,18 +44,19 @@ class ArticleReport:
     Attributes
     ----------
     first, second : Country
-    centre_km, centre_mi : float
-        The web calculator's distance, WGS84 geodesic between the centre points.
-    hours_at_560_mph : float
-        centre distance / 560 mph, hours.
+    centre_km, centre_mi : float or None
+        The web calculator's distance, WGS84 geodesic between the centre points;
+        None where Google's table has no centre point for a country.
+    hours_at_560_mph : float or None
+        centre distance / 560 mph, hours (None likewise).
     corrections : tuple of Correction
     """
 
     first: Country
     second: Country
-    centre_km: float
-    centre_mi: float
-    hours_at_560_mph: float
+    centre_km: float | None
+    centre_mi: float | None
+    hours_at_560_mph: float | None
     corrections: tuple[Correction, ...]
 
     def text(self) -> str:
@@ -82,11 +83,14 @@ class ArticleReport:
 def article(first: str | Country, second: str | Country) -> ArticleReport:
     """Reproduce the article's figures for two countries, and correct them.
 
+    Works for any pair: where the article's method cannot be applied (Google's
+    table has no centre point for South Sudan) or a correction cannot be made
+    (Antarctica has no capital), the report says so in that line.
+
     Raises
     ------
     GeodistError
-        For an unknown country, or one without a centre point in Google's table
-        (the article's method needs it) or without a capital.
+        For an unknown or ambiguous country.
 
     Examples
     --------
@@ -95,35 +99,24 @@ def article(first: str | Country, second: str | Country) -> ArticleReport:
     '4,883 km or 3,034 miles, 5.42 hours'
     """
     a, b = country(first), country(second)
-    centre = distance(a, b, Method.CENTRE)
-    hours = travel_time(centre, ARTICLE_SPEED).hours
-    border = distance(a, b, Method.BORDER)
-    capitals = distance(a, b, Method.CAPITAL)
-    flight = capital_flight(a, b)
-    naive_flight = travel_time(flight.leg, ARTICLE_SPEED)
-    assert a.capital is not None and b.capital is not None  # distance(CAPITAL) raised otherwise
-
-    border_text = (
-        "0 km: they share a border"
-        if border.shares_border
-        else f"{border.km:,.1f} km ({border.mi:,.1f} mi) between the nearest points of their territories"
+    missing_centre = [c.label for c in (a, b) if c.centre is None]
+    missing_capital = [c.label for c in (a, b) if c.capital is None]
+    centre = None if missing_centre else distance(a, b, Method.CENTRE)
+    hours = travel_time(centre, ARTICLE_SPEED).hours if centre else None
+    not_reproducible = (
+        f"cannot be reproduced: Google's table has no centre point for {' or '.join(missing_centre)}"
     )
+    no_capital = f"no capital in the bundled data for {' or '.join(missing_capital)}"
+    capitals = None if missing_capital else distance(a, b, Method.CAPITAL)
     corrections = [
-        Correction(
-            claim="shortest (bird fly) distance",
-            reproduced=f"{centre.km:,.0f} km or {centre.mi:,.0f} miles",
-            corrected=border_text,
-            reason=(
-                f"the article measures between two table centre points ({centre.start} and {centre.end}),"
-                " not between the countries; the shortest distance between two countries is between their"
-                " nearest territory"
-            ),
-        ),
+        _shortest_distance(a, b, centre, not_reproducible),
         Correction(
             claim="distance between the capitals",
             reproduced="(not given)",
             corrected=(
-                f"{capitals.km:,.0f} km ({capitals.mi:,.0f} mi), {a.capital.name} to {b.capital.name}"
+                f"{capitals.km:,.0f} km ({capitals.mi:,.0f} mi), {_capitals(a, b)}"
+                if capitals
+                else no_capital
             ),
             reason="what most readers mean by 'how far is it': seat of government to seat of government",
         ),
@@ -133,34 +126,95 @@ def article(first: str | Country, second: str | Country) -> ArticleReport:
             corrected=f"560 mph = {ARTICLE_SPEED.km_per_hour:,.1f} km/h",
             reason="a speed has a unit of distance per time; 560 mph is an airliner's cruise, not its average",
         ),
-        Correction(
-            claim="flight time",
-            reproduced=f"{hours:.2f} hours (centre-point distance / 560 mph)",
-            corrected=(
-                f"about {flight.trip} by airliner, {flight.origin.label} to {flight.destination.label}"
-                f" ({flight.leg.km:,.0f} km);"
-                f" the article's own method on that route gives {format_duration(naive_flight.total_s)}"
-            ),
-            reason=(
-                "a flight goes between airports, adds ICAO's routing extension, and spends time on taxi,"
-                " climb and descent (geodist's narrow-body model in still air, fitted to published block"
-                " times; see geodist.travel)"
-            ),
-        ),
-        _thousands_of_miles(capitals.mi, a, b),
+        _flight_time(a, b, hours, not_reproducible, no_capital if missing_capital else None),
+        _thousands_of_miles(capitals, _capitals(a, b), no_capital),
     ]
-    return ArticleReport(a, b, centre.km, centre.mi, hours, tuple(corrections))
+    return ArticleReport(
+        a,
+        b,
+        centre.km if centre else None,
+        centre.mi if centre else None,
+        hours,
+        tuple(corrections),
+    )
 
 
-def _thousands_of_miles(miles: float, a: Country, b: Country) -> Correction:
-    """Check the claim "the thousands of miles that separate their capitals"."""
-    holds = miles >= 2000.0
-    verdict = "holds" if holds else "does not hold"
-    words = f"{miles / 1000:.1f} thousand miles"
+def _shortest_distance(a: Country, b: Country, centre: Distance | None, not_reproducible: str) -> Correction:
+    """The article's "shortest (bird fly) distance" against the nearest territory."""
+    border = distance(a, b, Method.BORDER)
     return Correction(
-        claim="the thousands of miles that separate their capitals",
-        reproduced="(a claim, no figure)",
-        corrected=f"{verdict}: {a.capital.name if a.capital else a.label} to"
-        f" {b.capital.name if b.capital else b.label} is {miles:,.0f} mi, about {words}",
-        reason="'thousands of miles' means at least two thousand",
+        claim="shortest (bird fly) distance",
+        reproduced=f"{centre.km:,.0f} km or {centre.mi:,.0f} miles" if centre else not_reproducible,
+        corrected=(
+            "0 km: they share a border"
+            if border.shares_border
+            else f"{border.km:,.1f} km ({border.mi:,.1f} mi) between the nearest points of their territories"
+        ),
+        reason=(
+            (
+                f"the article measures between two table centre points ({centre.start} and {centre.end}), "
+                if centre
+                else ""
+            )
+            + "the shortest distance between two countries is between their nearest territory"
+        ),
+    )
+
+
+def _flight_time(
+    a: Country, b: Country, hours: float | None, not_reproducible: str, no_capital: str | None
+) -> Correction:
+    """The article's flight time against a realistic trip between the capitals."""
+    reproduced = (
+        f"{hours:.2f} hours (centre-point distance / 560 mph)" if hours is not None else not_reproducible
+    )
+    if no_capital is not None:
+        return Correction(
+            "flight time", reproduced, no_capital, "the estimate runs between the capitals' main airports"
+        )
+    trip = capital_trip(a, b)
+    route = f"{trip.origin.label} to {trip.destination.label} ({trip.leg.km:,.0f} km)"
+    if not trip.flies:
+        return Correction(
+            "flight time",
+            reproduced,
+            f"no flight: about {trip.trip} by car, {route}",
+            f"the capitals' airports are under {SHORTEST_FLIGHT_M / 1000:.0f} km apart;"
+            " by road: straight-line distance x 1.3 at 80 km/h (geodist's car model)",
+        )
+    naive = travel_time(trip.leg, ARTICLE_SPEED)
+    return Correction(
+        "flight time",
+        reproduced,
+        f"about {trip.trip} by {trip.trip.mode}, {route};"
+        f" the article's own method on that route gives {format_duration(naive.total_s)}",
+        "a flight goes between airports, adds ICAO's routing extension, and spends time on taxi,"
+        " climb and descent (geodist's airliner model in still air, fitted to published block times;"
+        " see geodist.travel)"
+        + "".join(f"; {note}" for note in trip.trip.assumptions if note.startswith("no airliner flies")),
+    )
+
+
+def _capitals(a: Country, b: Country) -> str:
+    """The capitals' names, as in "Tehran to Moscow"."""
+    return f"{a.capital.name if a.capital else a.label} to {b.capital.name if b.capital else b.label}"
+
+
+def _thousands_of_miles(capitals: Distance | None, between: str, no_capital: str) -> Correction:
+    """Check the claim "the thousands of miles that separate their capitals"."""
+    claim = "the thousands of miles that separate their capitals"
+    if capitals is None:
+        return Correction(
+            claim, "(a claim, no figure)", f"cannot be checked: {no_capital}", "it needs both capitals"
+        )
+    miles = capitals.mi
+    route = f"{between} is {miles:,.0f} mi"
+    if miles >= 2000.0:
+        verdict = f"holds: {route}, about {miles / 1000:.1f} thousand miles"
+    elif miles >= 1000.0:
+        verdict = f"does not hold: {route}, about {miles / 1000:.1f} thousand miles"
+    else:
+        verdict = f"does not hold: {route}, under a thousand miles"
+    return Correction(
+        claim, "(a claim, no figure)", verdict, "'thousands of miles' means at least two thousand"
     )

@@ -22,7 +22,7 @@ from typing import Any
 from geodist import __version__
 from geodist.distance import Method
 from geodist.errors import DataError, GeodistError
-from geodist.travel import MODES
+from geodist.travel import MODE_NAMES
 from geodist.units import Unit
 
 __all__ = ["main"]
@@ -83,7 +83,7 @@ def _travel_options(parser: argparse.ArgumentParser, default_mode: str | None) -
     group.add_argument(
         "--mode",
         default=default_mode,
-        choices=sorted(MODES),
+        choices=MODE_NAMES,
         help="a documented travel model (road and rail use a detour factor; airliners add routing and"
         " taxi/climb/descent)" + (f"; default {default_mode}" if default_mode else ""),
     )

@@ -171,6 +171,17 @@ def country(query: str | int | Country) -> Country:
     raise UnknownCountryError(text, _suggestions(key))
 
 
+def country_by_code_or_name(text: str) -> Country | None:
+    """The country whose ISO code, English or official name or common alias is exactly ``text``.
+
+    Unlike :func:`country`, no translations or partial names: "SIN" is Singapore's
+    airport code and a word for China in some language, but no country's code.
+    Returns None when nothing matches exactly and when the match is ambiguous.
+    """
+    ids = load_names()["primary"].get(normalise_name(text))
+    return _registry().get(ids[0]) if ids and len(ids) == 1 else None
+
+
 def all_countries() -> Iterator[Country]:
     """Iterate over every bundled country and territory, ordered by id."""
     return iter(_registry().values())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from geodist._data import load_airports
-from geodist.countries import Country, country
+from geodist.countries import Country, country, country_by_code_or_name
 from geodist.errors import GeodistError, UnknownAirportError
 from geodist.geodesic import LatLon
 
@@ -21,7 +21,16 @@ if TYPE_CHECKING:
     from geodist.distance import Distance
     from geodist.travel import Travel
 
-__all__ = ["MAIN_AIRPORTS", "Airport", "Flight", "Place", "airport", "capital_flight", "place"]
+__all__ = [
+    "MAIN_AIRPORTS",
+    "SHORTEST_FLIGHT_M",
+    "Airport",
+    "CapitalTrip",
+    "Place",
+    "airport",
+    "capital_trip",
+    "place",
+]
 
 # The largest passenger airport serving each capital, where the nearest one is not it
 # or where a flight estimate should start from it (curated; codes are IATA).
@@ -181,10 +190,7 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
             a = airport(raw)
         except LookupError:
             a = None
-        try:
-            c = country(raw) if len(raw) == 3 else None
-        except LookupError:
-            c = None
+        c = country_by_code_or_name(raw) if len(raw) == 3 else None
         if a and c:
             raise GeodistError(
                 f"{raw!r} is both an airport ({a.label}) and a country ({c.label});"
@@ -207,18 +213,43 @@ def _country_place(c: Country, fly: bool) -> Place:
     return Place(f"{c.capital.name}, {c.label}", c.capital.location, country=c)
 
 
+SHORTEST_FLIGHT_M = 100_000.0
+"""Main airports closer than this (metres) get no flight: :func:`capital_trip` goes by road."""
+
+
 @dataclass(frozen=True, slots=True)
-class Flight:
-    """A flight between two countries' capitals: airports, the leg, and the airliner estimate."""
+class CapitalTrip:
+    """Travel between two countries' capitals: a flight between their main airports, or by road.
+
+    Attributes
+    ----------
+    origin, destination : Place
+        The main airports (or the capitals, where none is listed; always the
+        capitals for a trip by road).
+    leg : Distance
+        WGS84 geodesic between them.
+    trip : Travel
+        The airliner estimate, or the car estimate when the airports are closer
+        than :data:`SHORTEST_FLIGHT_M`.
+    """
 
     origin: Place
     destination: Place
     leg: Distance
     trip: Travel
 
+    @property
+    def flies(self) -> bool:
+        """Whether the trip is a flight (False: by road)."""
+        return "airliner" in self.trip.mode
 
-def capital_flight(a: Country, b: Country) -> Flight:
-    """The airliner estimate between two capitals' main airports (or the capitals themselves).
+
+def capital_trip(a: Country, b: Country) -> CapitalTrip:
+    """A realistic trip between two capitals: an airliner between their main airports, or a car.
+
+    The airliner is a narrow-body up to 6,000 km and a wide-body beyond (mode
+    "airliner"). Airports less than 100 km apart (Vatican City and Rome) get no
+    flight; the trip goes by car between the capitals.
 
     Raises
     ------
@@ -230,4 +261,8 @@ def capital_flight(a: Country, b: Country) -> Flight:
 
     origin, destination = place(a, fly=True), place(b, fly=True)
     leg = distance(origin.location, destination.location)
-    return Flight(origin, destination, leg, travel_time(leg, mode="airliner"))
+    if leg.distance_m >= SHORTEST_FLIGHT_M:
+        return CapitalTrip(origin, destination, leg, travel_time(leg, mode="airliner"))
+    origin, destination = place(a), place(b)
+    leg = distance(origin.location, destination.location)
+    return CapitalTrip(origin, destination, leg, travel_time(leg, mode="car"))

@@ -16,7 +16,7 @@ from geodist.countries import Country, country
 from geodist.distance import Method, distance
 from geodist.errors import GeodistError
 from geodist.geodesic import LatLon
-from geodist.places import capital_flight
+from geodist.places import capital_trip
 from geodist.speed import Speed
 from geodist.travel import travel_time
 from geodist.units import Unit
@@ -142,18 +142,18 @@ def pair_data(
 
 
 def _flight(a: Country, b: Country) -> dict[str, Any] | None:
-    """A realistic flight between the capitals' main airports (narrow-body model)."""
+    """A realistic trip between the capitals: by airliner between their main airports, or by car."""
     try:
-        flight = capital_flight(a, b)
+        trip = capital_trip(a, b)
     except GeodistError:
         return None
     return {
-        "from": flight.origin.label,
-        "to": flight.destination.label,
-        "distance_m": flight.leg.distance_m,
-        "total_s": flight.trip.total_s,
-        "text": str(flight.trip),
-        "model": flight.trip.mode,
+        "from": trip.origin.label,
+        "to": trip.destination.label,
+        "distance_m": trip.leg.distance_m,
+        "total_s": trip.trip.total_s,
+        "text": str(trip.trip),
+        "model": trip.trip.mode,
     }
 
 
@@ -179,7 +179,8 @@ def _notes(a: Country, b: Country, entries: list[dict[str, Any]], flight: dict[s
         if comparisons:
             notes.append("the popular web-calculator figure (centre points) is " + " and ".join(comparisons))
     if flight is not None:
-        notes.append(f"flight: about {flight['text']} by airliner, {flight['from']} → {flight['to']}")
+        how = "flight" if "airliner" in flight["model"] else "no flight, the airports are too close"
+        notes.append(f"{how}: about {flight['text']} by {flight['model']}, {flight['from']} → {flight['to']}")
     return notes
 
 

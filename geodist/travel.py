@@ -22,7 +22,17 @@ from geodist.errors import GeodistError
 from geodist.speed import Speed
 from geodist.units import parse_length
 
-__all__ = ["MODES", "Travel", "TravelMode", "format_duration", "icao_routing_extension_m", "travel_time"]
+__all__ = [
+    "LONGEST_NONSTOP_M",
+    "MODES",
+    "MODE_NAMES",
+    "NARROW_BODY_MAX_M",
+    "Travel",
+    "TravelMode",
+    "format_duration",
+    "icao_routing_extension_m",
+    "travel_time",
+]
 
 
 def icao_routing_extension_m(great_circle_m: float) -> float:
@@ -147,8 +157,20 @@ MODES: dict[str, TravelMode] = {
         " scheduled 18 h 40 min and 18 h 05 min; the model 18 h 02 min)",
     ),
 }
-MODES["airliner"] = MODES["narrow-body"]
-MODES["plane"] = MODES["narrow-body"]
+
+NARROW_BODY_MAX_M = 6_000_000.0
+"""Mode "airliner" flies a narrow-body up to this geodesic distance (metres), a wide-body beyond.
+
+An assumption: the longest-range narrow-body in service, the A321LR, is rated for
+about 7,400 km and flies JFK-LHR (5,555 km); beyond about 6,000 km nearly all
+scheduled flights are wide-bodies.
+"""
+LONGEST_NONSTOP_M = 15_349_000.0
+"""The longest scheduled nonstop flight, metres: Singapore Airlines SQ23/SQ24 JFK-SIN (calibration/README.md)."""
+AIRLINER_NAMES = ("airliner", "plane")
+"""Modes that pick the aircraft by distance (see :data:`NARROW_BODY_MAX_M`)."""
+MODE_NAMES = tuple(sorted([*MODES, *AIRLINER_NAMES]))
+"""Every name ``travel_time(mode=...)`` accepts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,8 +268,9 @@ def travel_time(
         A plain speed ("560 mph", "900 km/h", "480 kn", "250 m/s"): the time is
         distance / speed with nothing added. With ``mode``, it replaces the mode's speed.
     mode : str or TravelMode, optional
-        "walking", "cycling", "car", "train", "narrow-body" (alias "airliner",
-        "plane") or "wide-body", or your own TravelMode.
+        "walking", "cycling", "car", "train", "narrow-body", "wide-body", or your
+        own TravelMode. "airliner" (alias "plane") is a narrow-body up to
+        :data:`NARROW_BODY_MAX_M` (6,000 km) and a wide-body beyond.
     unit : str, optional
         Unit of a bare-number ``distance``: "m", "km", "mi" or "nmi".
     **overrides
@@ -275,7 +298,7 @@ def travel_time(
     metres = _distance_m(distance, unit)
     if mode is None:
         if speed is None:
-            raise GeodistError("give a speed (e.g. '560 mph') or a mode (" + ", ".join(sorted(MODES)) + ")")
+            raise GeodistError("give a speed (e.g. '560 mph') or a mode (" + ", ".join(MODE_NAMES) + ")")
         if overrides:
             raise GeodistError(f"overrides {sorted(overrides)} apply to a mode, not to a plain speed")
         plain = Speed.parse(speed)
@@ -290,7 +313,7 @@ def travel_time(
             "plain",
             (f"plain: distance / {plain}, nothing added (no detour, routing, taxi or climb)",),
         )
-    chosen = _mode(mode)
+    chosen = _mode(mode, metres)
     unknown = set(overrides) - {"detour_factor", "overhead_s", "icao_routing"}
     if unknown:
         raise GeodistError(
@@ -312,6 +335,15 @@ def travel_time(
         assumptions.append(f"route = great-circle + {icao_routing_extension_m(metres) / 1000:.0f} km (ICAO)")
     if chosen.overhead_s:
         assumptions.append(f"+ {format_duration(chosen.overhead_s)} taxi, climb and descent")
+    if chosen.icao_routing and metres > LONGEST_NONSTOP_M:
+        assumptions.append(
+            f"no airliner flies {metres / 1000:,.0f} km nonstop (the longest scheduled nonstop, JFK-SIN, is"
+            f" {LONGEST_NONSTOP_M / 1000:,.0f} km): this is a still-air nonstop time; a real trip adds a stop"
+        )
+    if isinstance(mode, str) and _key(mode) in AIRLINER_NAMES:
+        assumptions.append(
+            f"airliner: a narrow-body up to {NARROW_BODY_MAX_M / 1000:,.0f} km, a wide-body beyond (an assumption)"
+        )
     assumptions += chosen.notes
     assumptions += [f"source: {s}" for s in chosen.sources]
     if "speed" in overrides:
@@ -328,10 +360,17 @@ def travel_time(
     )
 
 
-def _mode(mode: str | TravelMode) -> TravelMode:
+def _key(mode: str) -> str:
+    return str(mode).strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def _mode(mode: str | TravelMode, metres: float) -> TravelMode:
+    """The TravelMode named ``mode``; "airliner" picks narrow- or wide-body by the distance ``metres``."""
     if isinstance(mode, TravelMode):
         return mode
-    key = str(mode).strip().lower().replace("_", "-").replace(" ", "-")
+    key = _key(mode)
+    if key in AIRLINER_NAMES:
+        return MODES["narrow-body" if metres <= NARROW_BODY_MAX_M else "wide-body"]
     if key not in MODES:
-        raise GeodistError(f"unknown travel mode {mode!r}; use one of: {', '.join(sorted(MODES))}")
+        raise GeodistError(f"unknown travel mode {mode!r}; use one of: {', '.join(MODE_NAMES)}")
     return MODES[key]

@@ -109,6 +109,20 @@ def test_article_command(capsys):
     assert "4,883 km or 3,034 miles" in out and "5.42 hours" in out and "165.8 km" in out
 
 
+def test_article_for_a_country_missing_from_googles_table(capsys):
+    # South Sudan has no row in Google's countries table: the corrections still come.
+    code, out, err = run(capsys, "article", "South Sudan", "Sudan")
+    assert code == 0 and err == ""
+    assert "cannot be reproduced: Google's table has no centre point for South Sudan (SS)" in out
+    assert "0 km: they share a border" in out and "Juba to Khartoum" in out
+
+
+def test_travel_reads_a_code_that_is_only_a_word_for_a_country_as_an_airport(capsys):
+    # "SIN" is Changi's IATA code; no country's ISO code, though a translation of "China".
+    code, out, _ = run(capsys, "travel", "JFK", "SIN")
+    assert code == 0 and "Singapore Changi" in out and "wide-body airliner" in out
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -116,7 +130,6 @@ def test_article_command(capsys):
         (["Iran", "Russia", "--speed", "0mph"], "must be positive"),
         (["travel", "IRN", "SVO"], "write airport:IRN or country:IRN"),
         (["travel", "QQQQ", "SVO"], "unknown airport code 'QQQQ'"),
-        (["article", "South Sudan", "Sudan"], "no centre point"),
     ],
 )
 def test_travel_errors(capsys, argv, message):
@@ -210,7 +223,12 @@ def test_quiet_prints_only_distance_lines(capsys):
 def test_report_compares_the_popular_figure(capsys):
     _, out, _ = run(capsys, "Iran", "Russia")
     assert "centre points) is 29.4x the nearest-border distance and 2.0x the capital distance" in out
-    assert "flight: about 3 h 59 min by airliner" in out
+    assert "flight: about 3 h 59 min by narrow-body airliner, IKA" in out
+
+
+def test_report_goes_by_road_between_capitals_too_close_to_fly(capsys):
+    _, out, _ = run(capsys, "Vatican", "Italy")
+    assert "no flight, the airports are too close: about 0 h 05 min by car, Vatican City" in out
 
 
 def test_piped_output_has_no_colour_or_progress(capsys):

@@ -16,6 +16,7 @@ from calibration.fit_airliner import (
     us_routes,
 )
 from geodist.article import article
+from geodist.countries import country_by_code_or_name
 from geodist.errors import GeodistError, SpeedError, UnknownAirportError
 from geodist.places import airport, place
 from geodist.speed import Speed
@@ -86,6 +87,33 @@ def test_article_reproduced_exactly():
     assert "560 mph = 901.2 km/h" in text
     assert "2,512 km" in text and "2 h 47 min" in text  # SVO–IKA, and the article's method on it
     assert "does not hold: Tehran to Moscow is 1,531 mi" in text
+
+
+def test_article_for_any_pair_says_what_it_cannot_do():
+    no_centre = article("South Sudan", "Chile")
+    assert no_centre.centre_km is None and no_centre.hours_at_560_mph is None
+    assert "no centre point for South Sudan (SS)" in no_centre.corrections[0].reproduced
+    no_capital = article("Antarctica", "Chile").text()
+    assert (
+        "812.9 km" in no_capital
+        and "cannot be checked: no capital in the bundled data for Antarctica" in no_capital
+    )
+    too_close = article("Vatican", "Italy").text()
+    assert "no flight: about 0 h 05 min by car" in too_close and "under a thousand miles" in too_close
+    too_far = article("USA", "Australia").text()
+    assert "wide-body airliner, IAD" in too_far and "no airliner flies 15,903 km nonstop" in too_far
+
+
+def test_airliner_picks_the_aircraft_by_distance():
+    assert travel_time("6000 km", mode="airliner").mode == "narrow-body airliner"
+    assert travel_time("6001 km", mode="plane").mode == "wide-body airliner"
+    assert travel_time("9000 km", mode="narrow-body").mode == "narrow-body airliner"  # asked for: given
+    assert any("narrow-body up to 6,000 km" in a for a in travel_time("1000 km", mode="airliner").assumptions)
+    assert not any("nonstop" in a for a in travel_time("15349 km", mode="airliner").assumptions)
+    assert any(
+        "no airliner flies 15,350 km nonstop" in a
+        for a in travel_time("15350 km", mode="airliner").assumptions
+    )
 
 
 def test_plain_speed_reproduces_the_article():
@@ -217,3 +245,5 @@ def test_places():
     with pytest.raises(UnknownAirportError):
         airport("QQQQ")
     assert math.isclose(place("airport:IRN").location.lat, airport("IRN").location.lat)
+    assert place("SIN").airport.iata == "SIN"  # not China, whose name is "Sin" in some language
+    assert country_by_code_or_name("SIN") is None and country_by_code_or_name("ALB").alpha2 == "AL"
