@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geodist.countries import Country, country
+from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
 from geodist.places import SHORTEST_FLIGHT_M, capital_trip
 from geodist.speed import Speed
@@ -98,7 +98,7 @@ def article(first: str | Country, second: str | Country) -> ArticleReport:
     >>> f"{r.centre_km:,.0f} km or {r.centre_mi:,.0f} miles, {r.hours_at_560_mph:.2f} hours"
     '4,883 km or 3,034 miles, 5.42 hours'
     """
-    a, b = country(first), country(second)
+    a, b = country_pair(first, second)
     missing_centre = [c.label for c in (a, b) if c.centre is None]
     missing_capital = [c.label for c in (a, b) if c.capital is None]
     centre = None if missing_centre else distance(a, b, Method.CENTRE)

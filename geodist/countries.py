@@ -27,7 +27,7 @@ from typing import Any
 import shapely
 
 from geodist._data import load_countries, load_names, load_territories
-from geodist.errors import AmbiguousCountryError, NoTerritoryError, UnknownCountryError
+from geodist.errors import AmbiguousCountryError, GeodistError, NoTerritoryError, UnknownCountryError
 from geodist.geodesic import LatLon
 from geodist.names import normalise_name
 
@@ -169,6 +169,23 @@ def country(query: str | int | Country) -> Country:
     if partial:
         return _resolve(text, partial)
     raise UnknownCountryError(text, _suggestions(key))
+
+
+def country_pair(first: str | int | Country, second: str | int | Country) -> tuple[Country, Country]:
+    """Resolve two queries with :func:`country`; they must name different countries.
+
+    Raises
+    ------
+    GeodistError
+        Both name the same country ("Iran" and "Persia"): a pair report,
+        the article and a map need two.
+    """
+    a, b = country(first), country(second)
+    if a.id == b.id:
+        raise GeodistError(
+            f"{first!r} and {second!r} are the same country, {a.label}; give two different countries"
+        )
+    return a, b
 
 
 def country_by_code_or_name(text: str) -> Country | None:

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from geodist.countries import Country, country
+from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
 from geodist.errors import GeodistError
 from geodist.geodesic import WGS84, LatLon
@@ -65,7 +65,7 @@ def _split_at_antimeridian(coords: list[tuple[float, float]]) -> list[list[tuple
 
 def pair_features(first: str | Country, second: str | Country) -> dict[str, Any]:
     """The map's content as a GeoJSON FeatureCollection (lon/lat, WGS84)."""
-    a, b = country(first), country(second)
+    a, b = country_pair(first, second)
     border = distance(a, b, Method.BORDER)
     features: list[dict[str, Any]] = []
     for c, role in ((a, "first"), (b, "second")):

@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from geodist import __version__
-from geodist.countries import Country, country
+from geodist.countries import Country, country_pair
 from geodist.distance import Method, distance
 from geodist.errors import GeodistError
 from geodist.geodesic import LatLon
@@ -87,7 +87,7 @@ def pair_data(
         be measured for this pair (no capital, no centre point) is reported in
         its entry's ``error`` instead.
     """
-    a, b = country(first), country(second)
+    a, b = country_pair(first, second)
     u = Unit.parse(unit)
     if speed is not None:
         Speed.parse(speed)  # fail before any work

@@ -130,6 +130,8 @@ def test_travel_reads_a_code_that_is_only_a_word_for_a_country_as_an_airport(cap
         (["Iran", "Russia", "--speed", "0mph"], "must be positive"),
         (["travel", "IRN", "SVO"], "write airport:IRN or country:IRN"),
         (["travel", "QQQQ", "SVO"], "unknown airport code 'QQQQ'"),
+        (["Iran", "Persia"], "'Iran' and 'Persia' are the same country, Iran (IR); give two different"),
+        (["article", "IR", "IRN"], "are the same country"),
     ],
 )
 def test_travel_errors(capsys, argv, message):
