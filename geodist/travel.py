@@ -163,7 +163,9 @@ NARROW_BODY_MAX_M = 6_000_000.0
 
 An assumption: the longest-range narrow-body in service, the A321LR, is rated for
 about 7,400 km and flies JFK-LHR (5,555 km); beyond about 6,000 km nearly all
-scheduled flights are wide-bodies.
+scheduled flights are wide-bodies. The estimate therefore drops by 34 min where a
+distance crosses 6,000 km (8 h 13 min, then 7 h 38 min), as the aircraft changes;
+the narrow-body and wide-body modes themselves grow steadily with distance.
 """
 LONGEST_NONSTOP_M = 15_349_000.0
 """The longest scheduled nonstop flight, metres: Singapore Airlines SQ23/SQ24 JFK-SIN (calibration/README.md)."""

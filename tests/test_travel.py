@@ -108,6 +108,11 @@ def test_airliner_picks_the_aircraft_by_distance():
     assert travel_time("6000 km", mode="airliner").mode == "narrow-body airliner"
     assert travel_time("6001 km", mode="plane").mode == "wide-body airliner"
     assert travel_time("9000 km", mode="narrow-body").mode == "narrow-body airliner"  # asked for: given
+    # The documented step where the aircraft changes: 34 min faster just past 6,000 km.
+    step = (
+        travel_time("6000 km", mode="airliner").total_s - travel_time("6000.001 km", mode="airliner").total_s
+    )
+    assert step / 60 == pytest.approx(34.4, abs=0.1)
     assert any("narrow-body up to 6,000 km" in a for a in travel_time("1000 km", mode="airliner").assumptions)
     assert not any("nonstop" in a for a in travel_time("15349 km", mode="airliner").assumptions)
     assert any(
