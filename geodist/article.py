@@ -19,7 +19,7 @@ from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
 from geodist.places import SHORTEST_FLIGHT_M, capital_trip
 from geodist.speed import Speed
-from geodist.travel import format_duration, travel_time
+from geodist.travel import LONGEST_NONSTOP_M, MODES, format_duration, travel_time
 
 __all__ = ["ARTICLE_SPEED", "ArticleReport", "Correction", "article"]
 
@@ -179,8 +179,9 @@ def _flight_time(
             "flight time",
             reproduced,
             f"no flight: about {trip.trip} by car, {route}",
-            f"the capitals' airports are under {SHORTEST_FLIGHT_M / 1000:.0f} km apart;"
-            " by road: straight-line distance x 1.3 at 80 km/h (geodist's car model)",
+            f"the capitals' main airports (or the capitals) are under {SHORTEST_FLIGHT_M / 1000:.0f} km"
+            f" apart; by road: straight-line distance x {MODES['car'].detour_factor} at {MODES['car'].speed}"
+            " (geodist's car model)",
         )
     naive = travel_time(trip.leg, ARTICLE_SPEED)
     return Correction(
@@ -191,7 +192,12 @@ def _flight_time(
         "a flight goes between airports, adds ICAO's routing extension, and spends time on taxi,"
         " climb and descent (geodist's airliner model in still air, fitted to published block times;"
         " see geodist.travel)"
-        + "".join(f"; {note}" for note in trip.trip.assumptions if note.startswith("no airliner flies")),
+        + (
+            f"; no airliner flies this far nonstop (the longest scheduled nonstop is"
+            f" {LONGEST_NONSTOP_M / 1000:,.0f} km): a real trip adds a stop"
+            if trip.leg.distance_m > LONGEST_NONSTOP_M
+            else ""
+        ),
     )
 
 
