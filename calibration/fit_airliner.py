@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 import geodist  # noqa: E402
 from geodist.places import airport  # noqa: E402
-from geodist.travel import MODES, icao_routing_extension_m, travel_time  # noqa: E402
+from geodist.travel import MODES, travel_time  # noqa: E402
 
 US_ROUTES_CSV = HERE / "us_block_times_2013.csv"
 PUBLISHED_CSV = HERE / "published_schedules.csv"
@@ -73,9 +73,8 @@ class ScheduledRoute:
 
     @property
     def route_km(self) -> float:
-        """Geodesic distance plus ICAO's routing extension, km."""
-        metres = self.leg.distance_m
-        return (metres + icao_routing_extension_m(metres)) / 1000.0
+        """Geodesic distance plus ICAO's routing extension, km (as the model flies it)."""
+        return travel_time(self.leg, mode=self.mode).route_m / 1000.0
 
     def model_min(self) -> float:
         """The model's estimate for this route with its mode's default constants, minutes."""

@@ -154,9 +154,9 @@ def build_travel_parser() -> argparse.ArgumentParser:
 
 def _cmd_travel(args: argparse.Namespace) -> str:
     from geodist.distance import distance
-    from geodist.travel import format_duration, travel_time
+    from geodist.travel import AIRLINER_NAMES, MODES, format_duration, travel_time
 
-    flying = args.speed is None and args.mode in {"airliner", "plane", "narrow-body", "wide-body"}
+    flying = args.speed is None and (args.mode in AIRLINER_NAMES or MODES[args.mode].icao_routing)
     start, end = _place(args.origin, flying), _place(args.destination, flying)
     d = distance(start.location, end.location)
     trip = travel_time(d, args.speed, mode=None if args.speed else args.mode)

@@ -16,7 +16,7 @@ from geodist.countries import Country, country_pair
 from geodist.distance import Method, distance
 from geodist.errors import GeodistError
 from geodist.geodesic import LatLon
-from geodist.places import capital_trip
+from geodist.places import CapitalTrip, capital_trip
 from geodist.speed import Speed
 from geodist.travel import travel_time
 from geodist.units import Unit
@@ -135,18 +135,23 @@ def pair_data(
         "unit": u.value,
         "mainland": mainland,
         "distances": entries,
-        "flight": _flight(a, b) if flight else None,
     }
-    data["notes"] = _notes(a, b, entries, data["flight"])
+    capitals = _capital_trip(a, b) if flight else None
+    data["flight"] = _trip_data(capitals) if capitals else None
+    data["notes"] = _notes(a, b, entries, capitals)
     return data
 
 
-def _flight(a: Country, b: Country) -> dict[str, Any] | None:
-    """A realistic trip between the capitals: by airliner between their main airports, or by car."""
+def _capital_trip(a: Country, b: Country) -> CapitalTrip | None:
+    """A realistic trip between the capitals (airliner or car), or None when a capital is missing."""
     try:
-        trip = capital_trip(a, b)
+        return capital_trip(a, b)
     except GeodistError:
         return None
+
+
+def _trip_data(trip: CapitalTrip) -> dict[str, Any]:
+    """The ``flight`` entry of the report data."""
     return {
         "from": trip.origin.label,
         "to": trip.destination.label,
@@ -157,7 +162,7 @@ def _flight(a: Country, b: Country) -> dict[str, Any] | None:
     }
 
 
-def _notes(a: Country, b: Country, entries: list[dict[str, Any]], flight: dict[str, Any] | None) -> list[str]:
+def _notes(a: Country, b: Country, entries: list[dict[str, Any]], trip: CapitalTrip | None) -> list[str]:
     notes = []
     by_method = {e["method"]: e for e in entries if e.get("distance_m") is not None}
     border = by_method.get("border")
@@ -178,9 +183,11 @@ def _notes(a: Country, b: Country, entries: list[dict[str, Any]], flight: dict[s
                 comparisons.append(f"{centre['distance_m'] / other['distance_m']:.1f}x {words}")
         if comparisons:
             notes.append("the popular web-calculator figure (centre points) is " + " and ".join(comparisons))
-    if flight is not None:
-        how = "flight" if "airliner" in flight["model"] else "no flight, the airports are too close"
-        notes.append(f"{how}: about {flight['text']} by {flight['model']}, {flight['from']} → {flight['to']}")
+    if trip is not None:
+        how = "flight" if trip.flies else "no flight, the airports are too close"
+        notes.append(
+            f"{how}: about {trip.trip} by {trip.trip.mode}, {trip.origin.label} → {trip.destination.label}"
+        )
     return notes
 
 

@@ -23,6 +23,7 @@ from geodist.speed import Speed
 from geodist.units import parse_length
 
 __all__ = [
+    "AIRLINER_NAMES",
     "LONGEST_NONSTOP_M",
     "MODES",
     "MODE_NAMES",
@@ -315,7 +316,7 @@ def travel_time(
             "plain",
             (f"plain: distance / {plain}, nothing added (no detour, routing, taxi or climb)",),
         )
-    chosen = _mode(mode, metres)
+    chosen, picked_by_distance = _mode(mode, metres)
     unknown = set(overrides) - {"detour_factor", "overhead_s", "icao_routing"}
     if unknown:
         raise GeodistError(
@@ -326,15 +327,14 @@ def travel_time(
     chosen = replace(chosen, **overrides) if overrides else chosen
     if chosen.detour_factor < 1.0 or chosen.overhead_s < 0.0:
         raise GeodistError("detour_factor must be at least 1 and overhead_s not negative")
-    route = metres * chosen.detour_factor
-    if chosen.icao_routing:
-        route += icao_routing_extension_m(metres)
+    extension = icao_routing_extension_m(metres) if chosen.icao_routing else 0.0
+    route = metres * chosen.detour_factor + extension
     moving = route / chosen.speed.metres_per_second
     assumptions = [f"{chosen.name}: {chosen.speed}"]
     if chosen.detour_factor != 1.0:
         assumptions.append(f"route = {chosen.detour_factor} x straight-line distance (not a routed path)")
     if chosen.icao_routing:
-        assumptions.append(f"route = great-circle + {icao_routing_extension_m(metres) / 1000:.0f} km (ICAO)")
+        assumptions.append(f"route = great-circle + {extension / 1000:.0f} km (ICAO)")
     if chosen.overhead_s:
         assumptions.append(f"+ {format_duration(chosen.overhead_s)} taxi, climb and descent")
     if chosen.icao_routing and metres > LONGEST_NONSTOP_M:
@@ -342,7 +342,7 @@ def travel_time(
             f"no airliner flies {metres / 1000:,.0f} km nonstop (the longest scheduled nonstop, JFK-SIN, is"
             f" {LONGEST_NONSTOP_M / 1000:,.0f} km): this is a still-air nonstop time; a real trip adds a stop"
         )
-    if isinstance(mode, str) and _key(mode) in AIRLINER_NAMES:
+    if picked_by_distance:
         assumptions.append(
             f"airliner: a narrow-body up to {NARROW_BODY_MAX_M / 1000:,.0f} km, a wide-body beyond (an assumption)"
         )
@@ -362,17 +362,13 @@ def travel_time(
     )
 
 
-def _key(mode: str) -> str:
-    return str(mode).strip().lower().replace("_", "-").replace(" ", "-")
-
-
-def _mode(mode: str | TravelMode, metres: float) -> TravelMode:
-    """The TravelMode named ``mode``; "airliner" picks narrow- or wide-body by the distance ``metres``."""
+def _mode(mode: str | TravelMode, metres: float) -> tuple[TravelMode, bool]:
+    """The TravelMode named ``mode``, and whether it was picked by the distance ``metres`` ("airliner")."""
     if isinstance(mode, TravelMode):
-        return mode
-    key = _key(mode)
+        return mode, False
+    key = str(mode).strip().lower().replace("_", "-").replace(" ", "-")
     if key in AIRLINER_NAMES:
-        return MODES["narrow-body" if metres <= NARROW_BODY_MAX_M else "wide-body"]
+        return MODES["narrow-body" if metres <= NARROW_BODY_MAX_M else "wide-body"], True
     if key not in MODES:
         raise GeodistError(f"unknown travel mode {mode!r}; use one of: {', '.join(MODE_NAMES)}")
-    return MODES[key]
+    return MODES[key], False
