@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gettext
 import hashlib
 import io
 import json
@@ -46,6 +45,8 @@ from shapely.ops import unary_union
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from build_names import build_name_index, fetch_cldr_names  # noqa: E402
+
 from geodist.names import normalise_name  # noqa: E402  (the package's own normaliser)
 
 WORLD_ATLAS = ("world-atlas", "2.0.2", "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97")
@@ -167,69 +168,72 @@ PART_OF = {
     "TK": "NZ",
 }
 
-# Capital choices where GeoNames' capital name needs a decision. Each entry is
-# (capital name to use, GeoNames city name to match, reason).
+# Capital choices where GeoNames' country table needs a decision. Each entry is
+# (capital name to use, GeoNames city name to match).
 CAPITAL_OVERRIDES = {
-    "PW": ("Ngerulmud", "Ngerulmud", "seat of government since 2006 (GeoNames lists Melekeok, the state)"),
+    "PW": ("Ngerulmud", "Ngerulmud"),
+    "KZ": ("Astana", "Astana"),
+    "LK": ("Sri Jayawardenepura Kotte", "Sri Jayewardenepura Kotte"),
 }
 
-# Countries with more than one capital: the one used, and why (documented in README).
-SEVERAL_CAPITALS = {
-    "BO": "Sucre (constitutional capital; La Paz is the seat of government)",
-    "ZA": "Pretoria (executive; Cape Town legislative, Bloemfontein judicial)",
-    "NL": "Amsterdam (constitutional capital; The Hague is the seat of government)",
-    "MY": "Kuala Lumpur (official capital; Putrajaya is the administrative centre)",
-    "LK": "GeoNames' Sri Jayawardenepura Kotte (legislative; Colombo is the commercial capital)",
-    "CI": "Yamoussoukro (official capital; Abidjan is the economic centre)",
-    "BJ": "Porto-Novo (official capital; Cotonou is the seat of government)",
-    "SZ": "Mbabane (administrative; Lobamba is the royal and legislative capital)",
-    "TZ": "Dodoma (official capital; Dar es Salaam hosts most of government)",
-    "CL": "Santiago (Valparaiso hosts the National Congress)",
-    "BI": "GeoNames' choice (Gitega is the political capital since 2019, Bujumbura the economic)",
+# Where the seat of government is another city than the capital: (name, GeoNames city name).
+SEATS_OF_GOVERNMENT = {
+    "BO": ("La Paz", "La Paz"),
+    "NL": ("The Hague", "The Hague"),
+    "CI": ("Abidjan", "Abidjan"),
+    "BJ": ("Cotonou", "Cotonou"),
+    "MY": ("Putrajaya", "Putrajaya"),
+    "LK": ("Colombo", "Colombo"),
+    "GQ": ("Malabo", "Malabo"),
+    "PS": ("Ramallah", "Ramallah"),
 }
 
-# Common alternatives people type, beyond ISO 3166 names and Natural Earth names.
-ALIASES = {
-    "GB": [
-        "UK",
-        "U.K.",
-        "Britain",
-        "Great Britain",
-        "England",
-        "United Kingdom of Great Britain and Northern Ireland",
-    ],
-    "US": ["USA", "U.S.A.", "US", "U.S.", "America", "United States of America", "United States"],
-    "CI": ["Ivory Coast"],
-    "CZ": ["Czech Republic", "Czechia"],
-    "MM": ["Burma"],
-    "IR": ["Persia"],
-    "RU": ["Russia"],
-    "KR": ["South Korea"],
-    "KP": ["North Korea"],
-    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"],
-    "CG": ["Congo-Brazzaville", "Republic of Congo"],
-    "SZ": ["Swaziland"],
-    "MK": ["Macedonia"],
-    "CV": ["Cape Verde"],
-    "TL": ["East Timor"],
-    "VA": ["Vatican", "Vatican City", "Holy See"],
-    "NL": ["Holland"],
-    "LA": ["Laos"],
-    "SY": ["Syria"],
-    "VN": ["Vietnam"],
-    "TR": ["Turkey"],
-    "AE": ["UAE", "Emirates"],
-    "LK": ["Ceylon"],
-    "TH": ["Siam"],
-    "FM": ["Micronesia"],
-    "PS": ["Palestine"],
-    "TW": ["Taiwan"],
-    "BN": ["Brunei"],
-    "MD": ["Moldova"],
-    "TZ": ["Tanzania"],
-    "BO": ["Bolivia"],
-    "VE": ["Venezuela"],
-    "DE": ["West Germany"],
+# Why a capital is the one it is, with sources (documented in README). Every
+# capital that lies more than 25 km outside its own territory has a note saying why.
+CAPITAL_NOTES = {
+    "BO": "Sucre is the constitutional capital (Constitution of 2009, art. 6); La Paz is the seat of government",
+    "NL": "Amsterdam is the capital (Constitution, art. 32); The Hague is the seat of government",
+    "CI": "Yamoussoukro is the official capital since 1983; Abidjan remains the seat of most of government",
+    "BJ": "Porto-Novo is the official capital; Cotonou is the seat of government",
+    "MY": "Kuala Lumpur is the official capital; Putrajaya is the federal administrative centre since 1999",
+    "LK": (
+        "Sri Jayawardenepura Kotte is the official capital and the seat of Parliament; Colombo, 10 km west,"
+        " holds the President's Office and the Supreme Court and is the commercial capital"
+    ),
+    "GQ": (
+        "Ciudad de la Paz was declared the capital by presidential decree of 3 January 2026, state bodies to"
+        " move within a year (AllAfrica, 6 Jan 2026; Report.az, 4 Jan 2026); Malabo, 330 km away on Bioko,"
+        " the capital until then, remains the seat of government meanwhile"
+    ),
+    "PS": (
+        "East Jerusalem is the capital proclaimed by the State of Palestine (1988 declaration);"
+        " Ramallah is the seat of the Palestinian Authority"
+    ),
+    "IL": (
+        "Jerusalem is the capital Israel designates and its seat of government; most states keep their"
+        " embassies in Tel Aviv. GeoNames' point for the city lies in East Jerusalem, which Natural Earth's"
+        " de-facto layer draws inside the Palestine territory"
+    ),
+    "EH": (
+        "El Aaiún (Laayoune), the territory's largest city, is administered by Morocco; Natural Earth's"
+        " de-facto layer draws that part of Western Sahara inside Morocco, so the point lies outside"
+        " this territory"
+    ),
+    "CY": (
+        "Nicosia is divided by the UN buffer zone; GeoNames' point for the city lies 1.8 km north of it,"
+        " inside the part Natural Earth's de-facto layer draws as Northern Cyprus"
+    ),
+    "GI": (
+        "Gibraltar's territory is 3.8 km² at 1:10m; GeoNames' point for the town lies 0.4 km north of that"
+        " outline, inside Spain's, an artefact of the generalised and quantised boundary"
+    ),
+    "KZ": "Astana: renamed from Nur-Sultan on 17 September 2022 (GeoNames' country table still says Nur-Sultan)",
+    "PW": "Ngerulmud, seat of government since 2006 (GeoNames lists Melekeok, the state)",
+    "ZA": "Pretoria is the executive capital; Cape Town is the legislative and Bloemfontein the judicial capital",
+    "SZ": "Mbabane is the administrative capital and seat of government; Lobamba is the royal and legislative capital",
+    "TZ": "Dodoma is the official capital and, since the government's move completed in 2023, its seat",
+    "CL": "Santiago is the capital; the National Congress sits in Valparaíso",
+    "BI": "Gitega is the political capital since 2019; Bujumbura is the economic capital",
 }
 
 
@@ -246,21 +250,26 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def fetch_npm(cache: Path, package: tuple[str, str, str]) -> Path:
+    """Download a pinned npm package ``(name, version, sha256)`` into ``cache`` (once) and verify it."""
+    name, version, digest = package
+    cache.mkdir(parents=True, exist_ok=True)
+    tgz = cache / f"{name}-{version}.tgz"
+    if not tgz.exists():
+        subprocess.run(["npm", "pack", f"{name}@{version}", "--pack-destination", str(cache)], check=True)
+    if sha256(tgz) != digest:
+        raise SystemExit(f"{tgz.name}: SHA-256 mismatch; expected {digest}")
+    return tgz
+
+
 def fetch(cache: Path) -> tuple[Path, Path]:
     """Download the pinned npm and Debian packages into ``cache`` (once) and verify them."""
-    cache.mkdir(parents=True, exist_ok=True)
-    npm = cache / f"{WORLD_ATLAS[0]}-{WORLD_ATLAS[1]}.tgz"
-    if not npm.exists():
-        subprocess.run(
-            ["npm", "pack", f"{WORLD_ATLAS[0]}@{WORLD_ATLAS[1]}", "--pack-destination", str(cache)],
-            check=True,
-        )
+    npm = fetch_npm(cache, WORLD_ATLAS)
     deb = cache / f"{GMT_DCW[0]}_{GMT_DCW[1]}_all.deb"
     if not deb.exists():
         subprocess.run(["apt-get", "download", f"{GMT_DCW[0]}={GMT_DCW[1]}"], cwd=cache, check=True)
-    for path, (_, _, digest) in ((npm, WORLD_ATLAS), (deb, GMT_DCW)):
-        if sha256(path) != digest:
-            raise SystemExit(f"{path.name}: SHA-256 mismatch; expected {digest}")
+    if sha256(deb) != GMT_DCW[2]:
+        raise SystemExit(f"{deb.name}: SHA-256 mismatch; expected {GMT_DCW[2]}")
     return npm, deb
 
 
@@ -419,59 +428,49 @@ def ellipsoidal_area_km2(geometry: shapely.Geometry) -> float:
     return abs(area) / 1e6
 
 
-def iso_names(entry) -> list[str]:
-    """ISO 3166 names of a pycountry entry: short, official, common, uninverted."""
-    names = [entry.name]
-    names += [getattr(entry, k) for k in ("official_name", "common_name") if hasattr(entry, k)]
-    if ", " in entry.name:  # "Korea, Republic of" -> "Republic of Korea"
-        head, tail = entry.name.split(", ", 1)
-        names.append(f"{tail} {head}")
-    return names
-
-
-def translated_names(entry) -> list[str]:
-    """The entry's names in every language pycountry ships (ISO 3166 translations)."""
-    names = []
-    for lang in sorted(p.name for p in Path(pycountry.LOCALES_DIR).iterdir()):
-        try:
-            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-        except OSError:
-            continue
-        for name in iso_names(entry)[:3]:
-            translated = tr.gettext(name)
-            if translated != name:
-                names.append(translated)
-    return names
-
-
 def choose_capital(iso2: str, geonames_country: dict, cities_by_country: dict) -> dict | None:
-    """Match GeoNames' capital name to a GeoNames city of that country.
+    """The capital of a country as a record: GeoNames' capital name matched to a GeoNames city.
 
     GeoNames' country table names the capital but gives no coordinates, and its
     city table has no capital flag. The capital is the most populous city of the
     country whose name, after normalisation, equals the capital name (or one of
-    its alternate names when no main name matches). Overrides are documented.
+    its alternate names when no main name matches). Overrides
+    (:data:`CAPITAL_OVERRIDES`), seats of government (:data:`SEATS_OF_GOVERNMENT`)
+    and notes (:data:`CAPITAL_NOTES`) are documented in the README.
     """
-    display, match = CAPITAL_OVERRIDES.get(iso2, (None, None, None))[:2]
+    display, match = CAPITAL_OVERRIDES.get(iso2, (None, None))
     wanted = (match or geonames_country["capital"]).strip()
     if not wanted:
         return None
-    key = normalise_name(wanted)
-    cities = cities_by_country.get(iso2, [])
+    city = find_city(wanted, cities_by_country.get(iso2, []))
+    if city is None:
+        return None
+    record = city_record(display or wanted, city)
+    record["note"] = CAPITAL_NOTES.get(iso2)
+    record["seat"] = None
+    if iso2 in SEATS_OF_GOVERNMENT:
+        seat_name, seat_match = SEATS_OF_GOVERNMENT[iso2]
+        seat = find_city(seat_match, cities_by_country[iso2])
+        if seat is None:
+            raise SystemExit(f"{iso2}: seat of government {seat_match!r} not among GeoNames cities")
+        record["seat"] = city_record(seat_name, seat)
+    return record
+
+
+def find_city(name: str, cities: list[dict]) -> dict | None:
+    """The most populous city of a country called ``name`` (main name first, then alternate names)."""
+    key = normalise_name(name)
     found = [c for c in cities if normalise_name(c["name"]) == key]
     if not found:
         found = [c for c in cities if key in {normalise_name(a) for a in c["alternatenames"]}]
     if not found:
         return None
-    city = max(found, key=lambda c: (c["population"], -c["geonameid"]))
-    return {
-        "name": display or wanted,
-        "lat": city["latitude"],
-        "lon": city["longitude"],
-        "geonameid": city["geonameid"],
-        "note": SEVERAL_CAPITALS.get(iso2)
-        or (CAPITAL_OVERRIDES[iso2][2] if iso2 in CAPITAL_OVERRIDES else None),
-    }
+    return max(found, key=lambda c: (c["population"], -c["geonameid"]))
+
+
+def city_record(name: str, city: dict) -> dict:
+    """Name, GeoNames coordinates and id of a city, as countries.json stores them."""
+    return {"name": name, "lat": city["latitude"], "lon": city["longitude"], "geonameid": city["geonameid"]}
 
 
 def read_centres(path: Path) -> dict[str, tuple[float, float]]:
@@ -589,60 +588,19 @@ def build(cache: Path, out_dir: Path) -> None:
     if unplaced:
         raise SystemExit(f"ISO 3166 entries neither drawn nor placed in PART_OF: {unplaced}")
 
-    names = build_name_index(countries, part_of, by_alpha2)
+    names, translations, name_log = build_name_index(countries, part_of, fetch_cldr_names(cache, fetch_npm))
+    report += name_log
     write_territories(out_dir / "territories.npz", multipolygons)
     write_json(out_dir / "countries.json", {"countries": countries, "part_of": part_of})
     write_json(out_dir / "names.json", names)
+    write_json(out_dir / "translations.json", translations)
     airports = write_airports(out_dir / "airports.csv")
     print("\n".join(report))
     vertices = sum(shapely.get_num_coordinates(multipolygons))
     print(
         f"{len(countries)} territories, {members} UN members, {len(part_of)} ISO entities drawn inside others,"
-        f" {len(names['primary'])} + {len(names['translated'])} names, {airports} airports, {vertices} vertices"
+        f" {len(names['primary'])} + {len(translations['translated'])} names, {airports} airports, {vertices} vertices"
     )
-
-
-def build_name_index(
-    countries: list[dict], part_of: list[dict], by_alpha2: dict
-) -> dict[str, dict[str, list[str]]]:
-    """Map every normalised name and code to the ids it names, in two tiers.
-
-    ``primary`` holds English names (ISO 3166, Natural Earth, GeoNames), codes and
-    curated aliases; ``translated`` holds the ISO 3166 names in other languages
-    that are not already primary keys. Lookup tries the primary tier first, so a
-    translation can never shadow an English name. Ids are country ids, or
-    ``"part_of:XX"`` for an ISO entity drawn inside another country.
-    """
-    tiers: dict[str, dict[str, set[str]]] = {"primary": {}, "translated": {}}
-
-    def add(name: str | None, target: str, tier: str = "primary") -> None:
-        if name:
-            key = normalise_name(name)
-            if key:
-                tiers[tier].setdefault(key, set()).add(target)
-
-    for rec in countries + part_of:
-        target = rec["id"] if "id" in rec else f"part_of:{rec['alpha2']}"
-        for name in (rec["name"], rec["official_name"], rec.get("iso_name"), rec.get("ne_name")):
-            add(name, target)
-        for code in (rec.get("alpha2"), rec.get("alpha3"), rec.get("numeric")):
-            add(code, target)
-        if rec.get("numeric"):
-            add(str(int(rec["numeric"])), target)  # "76" as well as "076"
-        iso2 = rec.get("alpha2")
-        if iso2 in by_alpha2:
-            for name in iso_names(by_alpha2[iso2]):
-                add(name, target)
-            for name in translated_names(by_alpha2[iso2]):
-                add(name, target, "translated")
-        for alias in ALIASES.get(iso2 or "", []):
-            add(alias, target)
-    primary = tiers["primary"]
-    translated = {k: v for k, v in tiers["translated"].items() if k not in primary}
-    return {
-        tier: {key: sorted(ids) for key, ids in sorted(index.items())}
-        for tier, index in (("primary", primary), ("translated", translated))
-    }
 
 
 def write_airports(path: Path) -> int:

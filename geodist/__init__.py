@@ -8,7 +8,7 @@ countries table; see ``boundaries/README.md``. Data is loaded on first use.
 
 from geodist.article import ArticleReport, article
 from geodist.bulk import distances
-from geodist.countries import Capital, Country, all_countries, country
+from geodist.countries import Capital, Country, CountryMatch, all_countries, country, lookup
 from geodist.distance import Distance, Method, distance, geometry_distance
 from geodist.errors import (
     AmbiguousCountryError,
@@ -16,6 +16,7 @@ from geodist.errors import (
     DataError,
     GeodistError,
     GeometryError,
+    LanguageError,
     MethodError,
     NoTerritoryError,
     SpeedError,
@@ -40,11 +41,13 @@ __all__ = [
     "Capital",
     "CoordinateError",
     "Country",
+    "CountryMatch",
     "DataError",
     "Distance",
     "GeodesicInverse",
     "GeodistError",
     "GeometryError",
+    "LanguageError",
     "LatLon",
     "Method",
     "MethodError",
@@ -66,6 +69,7 @@ __all__ = [
     "distances",
     "geometry_distance",
     "inverse",
+    "lookup",
     "matrix",
     "travel_time",
 ]

@@ -17,11 +17,18 @@ import shapely
 
 from geodist.errors import DataError
 
-__all__ = ["data_dir", "load_airports", "load_countries", "load_names", "load_territories"]
+__all__ = [
+    "data_dir",
+    "load_airports",
+    "load_countries",
+    "load_names",
+    "load_territories",
+    "load_translations",
+]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CANDIDATES = (_PACKAGE_DIR / "_boundaries", _PACKAGE_DIR.parent / "boundaries")
-_REQUIRED = ("countries.json", "names.json", "territories.npz", "airports.csv")
+_REQUIRED = ("countries.json", "names.json", "translations.json", "territories.npz", "airports.csv")
 
 
 @cache
@@ -58,9 +65,24 @@ def load_countries() -> dict[str, Any]:
 
 
 @cache
-def load_names() -> dict[str, dict[str, list[str]]]:
-    """Return ``names.json``: ``{"primary": {key: ids}, "translated": {key: ids}}``."""
+def load_names() -> dict[str, Any]:
+    """Return ``names.json``: the primary tier of the name index, alias notes and language names.
+
+    ``{"primary": {key: [[target, kind, [languages]], ...]}, "notes": {key: text},
+    "languages": {code: English name}, "sources": {...}}``; kinds are ``c`` code,
+    ``n`` English name, ``a`` alias, ``l`` CLDR name in another language, ``i``
+    ISO 3166 translation (see ``boundaries/build_names.py``).
+    """
     return _read_json("names.json")
+
+
+@cache
+def load_translations() -> dict[str, dict[str, list[list[Any]]]]:
+    """Return ``translations.json``: ``{"translated": {key: readings}}``, names read only in other languages.
+
+    Loaded only when a query is not in the primary tier of ``names.json``.
+    """
+    return _read_json("translations.json")
 
 
 @cache

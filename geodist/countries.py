@@ -19,6 +19,7 @@ names. Spelling mistakes are never corrected silently.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,12 +27,18 @@ from typing import Any
 
 import shapely
 
-from geodist._data import load_countries, load_names, load_territories
-from geodist.errors import AmbiguousCountryError, GeodistError, NoTerritoryError, UnknownCountryError
+from geodist._data import load_countries, load_names, load_territories, load_translations
+from geodist.errors import (
+    AmbiguousCountryError,
+    GeodistError,
+    LanguageError,
+    NoTerritoryError,
+    UnknownCountryError,
+)
 from geodist.geodesic import LatLon
 from geodist.names import normalise_name
 
-__all__ = ["Capital", "Country", "all_countries", "country"]
+__all__ = ["Capital", "Country", "CountryMatch", "all_countries", "country", "lookup"]
 
 _MAX_LISTED = 12
 """How many candidates or suggestions an error message lists at most."""
@@ -50,7 +57,9 @@ class Capital:
     geonameid : int
         The GeoNames id of the city, for cross-reference.
     note : str or None
-        Which capital was chosen and why, for countries with several.
+        Why this city, with sources, where that needs saying: countries with
+        several capitals, a capital moved or renamed, a capital that lies
+        outside the territory the data draws.
     """
 
     name: str
@@ -76,6 +85,10 @@ class Country:
         ISO 3166-1 codes (numeric as three digits), where they exist.
     capital : Capital or None
         The capital, for every UN member state and most territories.
+    seat : Capital or None
+        The seat of government where it is another city than the capital
+        (La Paz for Bolivia, The Hague for the Netherlands); None where they
+        are the same. ``distance(..., capital="seat")`` measures from it.
     centre : LatLon or None
         The country's centre point in Google's public countries table, the point
         web distance calculators measure from; None where the table has none.
@@ -96,6 +109,7 @@ class Country:
     un_member: bool
     area_km2: float
     _territory_index: int = field(repr=False, compare=False)
+    seat: Capital | None = None
 
     @property
     def territory(self) -> shapely.MultiPolygon:
@@ -116,17 +130,21 @@ class Country:
         return self.label
 
 
-def country(query: str | int | Country) -> Country:
+def country(query: str | int | Country, *, language: str | None = None) -> Country:
     """Return the country a name or code refers to.
 
     Parameters
     ----------
     query : str, int or Country
-        A country's stable id (:attr:`Country.id`), a name in English or another
-        language, an official name, a common
-        alternative ("UK", "Ivory Coast", "Burma"), or an ISO 3166 alpha-2,
-        alpha-3 or numeric code. Case, accents and punctuation are ignored.
-        A Country is returned as it is.
+        A country's stable id (:attr:`Country.id`), a name in English or any of
+        the languages of Unicode CLDR, an official name, a common alternative
+        ("UK", "Ivory Coast", "Burma", "DPRK"), or an ISO 3166 alpha-2,
+        alpha-3 or numeric code. Case, accents, Arabic vowel marks and
+        punctuation are ignored. A Country is returned as it is.
+    language : str, optional
+        A language code ("vi", "fr", "sw") that settles a name read
+        differently in several languages: ``country("Nga", language="vi")`` is
+        Russia. See :func:`lookup` for the rules.
 
     Returns
     -------
@@ -137,10 +155,13 @@ def country(query: str | int | Country) -> Country:
     UnknownCountryError
         Nothing matches; the message lists the closest names.
     AmbiguousCountryError
-        Several countries match equally well ("Korea"); the message names each.
+        Several countries match equally well ("Korea"; "Nga", the code of
+        Nigeria and Vietnamese for Russia); the message names each reading.
     NoTerritoryError
         The query names an ISO 3166 entity that the data draws as part of
         another country (French Guiana is part of France).
+    LanguageError
+        ``language`` is not a language code of the name index.
 
     Examples
     --------
@@ -150,25 +171,192 @@ def country(query: str | int | Country) -> Country:
     'RUS'
     >>> country("côte d'ivoire").alpha2
     'CI'
+    >>> country("Россия").alpha2
+    'RU'
+    """
+    return lookup(query, language=language).country
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMatch:
+    """A resolved country query: the country, and how the query was read.
+
+    Attributes
+    ----------
+    country : Country
+        The country.
+    query : str
+        The text as given.
+    how : str
+        How it matched: "ISO 3166-1 alpha-3 code", "English name", "common
+        name", "Vietnamese name (CLDR)", "partial name", "stable id", ...
+    note : str or None
+        What a reader should know, e.g. that "Scotland" is measured as the
+        United Kingdom, whose territory the data holds.
+    """
+
+    country: Country
+    query: str
+    how: str
+    note: str | None = None
+
+
+def lookup(query: str | int | Country, *, language: str | None = None) -> CountryMatch:
+    """Resolve a country query and say how it was read.
+
+    The rules, in order:
+
+    1. A country's stable id ("somaliland", "IR") is that country.
+    2. The query is normalised (:func:`~geodist.names.normalise_name`) and
+       looked up among every reading of that key: ISO codes, English names,
+       curated aliases, CLDR names in every language, ISO 3166 translations.
+    3. Written the way codes are written (two or three capital letters, or
+       digits), a query that is a code means the code: "NGA" is Nigeria.
+    4. With ``language``, the readings in that language decide: "Nga" with
+       ``language="vi"`` is Russia.
+    5. Otherwise every reading from codes (for a query of plain ASCII letters),
+       English names, aliases and CLDR counts; ISO 3166 translations count
+       only where none of those matches. One country: it. Several: the query is
+       ambiguous and the error names each reading ("NGA is the code of
+       Nigeria; Nga is the Vietnamese name of Russia").
+    6. Failing all that, a query that is whole words of exactly one country's
+       English names ("Bosnia").
+
+    Raises
+    ------
+    UnknownCountryError, AmbiguousCountryError, NoTerritoryError, LanguageError
+        As :func:`country`.
+
+    Examples
+    --------
+    >>> m = lookup("Scotland")
+    >>> m.country.alpha2, m.how
+    ('GB', 'common name')
+    >>> lookup("Nga", language="vi").how
+    'Vietnamese name (CLDR)'
     """
     if isinstance(query, Country):
-        return query
+        return CountryMatch(query, query.label, "given")
     text = str(query)
     by_id = _registry().get(text.strip())
     if by_id is not None:  # a stable id, such as "somaliland"
-        return by_id
+        return CountryMatch(by_id, text, "stable id")
+    lang = _language(language)
     key = normalise_name(text)
     if not key:
         raise UnknownCountryError(text)
-    names = load_names()
-    for tier in ("primary", "translated"):
-        ids = names[tier].get(key)
-        if ids:
-            return _resolve(text, ids)
+    rows = load_names()["primary"].get(key) or load_translations()["translated"].get(key)
+    if rows:
+        return _choose(text, key, [_Reading(t, k, tuple(ls)) for t, k, ls in rows], lang)
     partial = _partial_matches(key)
     if partial:
-        return _resolve(text, partial)
+        return CountryMatch(_resolve(text, partial), text, "partial name")
     raise UnknownCountryError(text, _suggestions(key))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way a normalised key reads: a target id, a kind (c, n, a, l, i) and its languages."""
+
+    target: str
+    kind: str
+    languages: tuple[str, ...]
+
+
+_CODE_LIKE = re.compile(r"[A-Z]{2,3}|[0-9]{1,3}")
+_PLAIN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _choose(text: str, key: str, readings: list[_Reading], lang: str | None) -> CountryMatch:
+    """Pick the country a query's readings agree on, or raise AmbiguousCountryError."""
+    stripped = text.strip()
+    codes = [r for r in readings if r.kind == "c"]
+    if codes and _CODE_LIKE.fullmatch(stripped):
+        return _match(text, key, codes, lang)
+    if lang is not None:
+        hinted = [r for r in readings if lang in r.languages]
+        if hinted:
+            return _match(text, key, hinted, lang)
+    strong = [r for r in readings if r.kind in "nal" or (r.kind == "c" and _PLAIN.fullmatch(stripped))]
+    pool = strong or [r for r in readings if r.kind == "i"] or readings
+    return _match(text, key, pool, lang)
+
+
+def _match(text: str, key: str, pool: list[_Reading], lang: str | None) -> CountryMatch:
+    targets = sorted({r.target for r in pool})
+    if len(targets) > 1:
+        reasons = [_explain(text, r, lang) for r in pool if r.kind != "i" or len(pool) == len(targets)]
+        raise AmbiguousCountryError(
+            text,
+            _truncate([_label(t) for t in targets]),
+            reasons=_truncate(list(dict.fromkeys(reasons))),
+            hint=_hint(text, pool),
+        )
+    best = min((r for r in pool), key=lambda r: "cnali".index(r.kind))
+    found = _resolve(text, targets)
+    note = load_names()["notes"].get(key) if best.kind == "a" else None
+    return CountryMatch(found, text, _how(text, best, lang), note)
+
+
+def _hint(text: str, pool: list[_Reading]) -> str | None:
+    """How to settle an ambiguity between readings of different kinds or languages."""
+    languages = sorted({lang for r in pool if r.kind in "li" for lang in r.languages})
+    codes = [r for r in pool if r.kind == "c"]
+    ways = [f"give its language (e.g. {languages[0]})"] if languages else []
+    if codes:
+        ways.append(f"write the code in capitals ({_short(text).upper()})")
+    return " or ".join(ways) or None
+
+
+def _how(text: str, r: _Reading, lang: str | None) -> str:
+    if r.kind == "c":
+        return _code_kind(text)
+    if r.kind in "na":
+        return "English name" if r.kind == "n" else "common name"
+    langs = [lang] if lang in r.languages else list(r.languages)
+    source = "CLDR" if r.kind == "l" else "ISO 3166 translation"
+    names = load_names()["languages"]
+    if len(langs) == 1:
+        return f"{names.get(langs[0], langs[0])} name ({source})"
+    shown = ", ".join(names.get(code, code) for code in langs[:3])
+    return f"name in {len(langs)} languages ({source}: {shown}{', …' if len(langs) > 3 else ''})"
+
+
+def _explain(text: str, r: _Reading, lang: str | None) -> str:
+    shown = _short(text)
+    if r.kind == "c":
+        return f"{shown.upper()} is the {_code_kind(text)} of {_label(r.target)}"
+    how = _how(text, r, lang).replace(" (CLDR)", "")
+    return (
+        f"{shown} is the {how} of {_label(r.target)}"
+        if how[0].isupper()
+        else f"{shown} is a {how} of {_label(r.target)}"
+    )
+
+
+def _code_kind(text: str) -> str:
+    stripped = text.strip()
+    if stripped.isdigit():
+        return "ISO 3166-1 numeric code"
+    return f"ISO 3166-1 alpha-{min(len(stripped), 3)} code"
+
+
+def _language(language: str | None) -> str | None:
+    """Check a language hint against the languages of the name index."""
+    if language is None:
+        return None
+    lang = language.strip().replace("-", "_").split("_")[0].lower()
+    if lang not in load_names()["languages"]:
+        raise LanguageError(
+            f"unknown language {_short(language)!r}; give a CLDR language code such as 'en', 'fr', 'vi', 'sw'"
+        )
+    return lang
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """The text, cut to ``limit`` characters for a message."""
+    stripped = text.strip()
+    return stripped if len(stripped) <= limit else stripped[: limit - 1] + "…"
 
 
 def country_pair(first: str | int | Country, second: str | int | Country) -> tuple[Country, Country]:
@@ -195,8 +383,9 @@ def country_by_code_or_name(text: str) -> Country | None:
     airport code and a word for China in some language, but no country's code.
     Returns None when nothing matches exactly and when the match is ambiguous.
     """
-    ids = load_names()["primary"].get(normalise_name(text))
-    return _registry().get(ids[0]) if ids and len(ids) == 1 else None
+    rows = load_names()["primary"].get(normalise_name(text), [])
+    ids = {target for target, kind, _ in rows if kind in "cna"}
+    return _registry().get(ids.pop()) if len(ids) == 1 else None
 
 
 def all_countries() -> Iterator[Country]:
@@ -219,6 +408,14 @@ def _country_from_record(rec: dict[str, Any]) -> Country:
     capital = (
         Capital(cap["name"], LatLon(cap["lat"], cap["lon"]), cap["geonameid"], cap["note"]) if cap else None
     )
+    seat_rec = cap.get("seat") if cap else None
+    seat = (
+        Capital(
+            seat_rec["name"], LatLon(seat_rec["lat"], seat_rec["lon"]), seat_rec["geonameid"], cap["note"]
+        )
+        if seat_rec
+        else None
+    )
     centre = LatLon(rec["centre"]["lat"], rec["centre"]["lon"]) if rec["centre"] else None
     return Country(
         id=rec["id"],
@@ -232,6 +429,7 @@ def _country_from_record(rec: dict[str, Any]) -> Country:
         un_member=rec["un_member"],
         area_km2=rec["area_km2"],
         _territory_index=rec["territory_index"],
+        seat=seat,
     )
 
 
@@ -258,8 +456,8 @@ def _label(target: str) -> str:
 @cache
 def _primary_keys_by_target() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for key, ids in load_names()["primary"].items():
-        for target in ids:
+    for key, rows in load_names()["primary"].items():
+        for target in {target for target, kind, _ in rows if kind in "na"}:
             out.setdefault(target, []).append(key)
     return out
 
@@ -280,7 +478,7 @@ def _suggestions(key: str) -> list[str]:
     close = difflib.get_close_matches(key, [k for k in primary if len(k) > 3], n=20, cutoff=0.6)
     labels: list[str] = []
     for k in close:
-        for target in primary[k]:
+        for target in sorted({target for target, _, _ in primary[k]}):
             label = _label(target)
             if label not in labels:
                 labels.append(label)

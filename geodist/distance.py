@@ -27,7 +27,7 @@ import numpy as np
 import shapely
 
 from geodist import border
-from geodist.countries import Country, country
+from geodist.countries import Capital, Country, country
 from geodist.errors import GeodistError, MethodError
 from geodist.geodesic import WGS84, LatLon, inverse
 from geodist.territory import PreparedTerritory, from_geometry, prepared
@@ -170,7 +170,14 @@ class Distance:
 Place = str | int | Country | LatLon
 
 
-def distance(a: Place, b: Place, method: str | Method = Method.BORDER, *, mainland: bool = False) -> Distance:
+def distance(
+    a: Place,
+    b: Place,
+    method: str | Method = Method.BORDER,
+    *,
+    mainland: bool = False,
+    capital: str = "official",
+) -> Distance:
     """Geodesic distance on WGS84 between two countries, a point and a country, or two points.
 
     Parameters
@@ -184,6 +191,10 @@ def distance(a: Place, b: Place, method: str | Method = Method.BORDER, *, mainla
     mainland : bool
         For the border and centroid methods, use only each country's largest
         part (its mainland, joined across ±180°) instead of its whole territory.
+    capital : {"official", "seat"}
+        For the capital method: the official capital (default; Sucre for
+        Bolivia, Amsterdam for the Netherlands) or the seat of government (La
+        Paz, The Hague), where the two differ (:attr:`Country.seat`).
 
     Returns
     -------
@@ -210,13 +221,15 @@ def distance(a: Place, b: Place, method: str | Method = Method.BORDER, *, mainla
     0.0
     """
     how = Method.parse(method)
+    if capital not in CAPITAL_CHOICES:
+        raise MethodError(f"capital must be one of {', '.join(map(repr, CAPITAL_CHOICES))}, got {capital!r}")
     first, second = _place(a), _place(b)
     if isinstance(first, LatLon) and isinstance(second, LatLon):
         return _between_points(first, second, how, str(first), str(second), SOURCE_POINT)
     if how is Method.BORDER:
         return _border(first, second, mainland)
-    start, from_label, source_a = _representative(first, how, mainland)
-    end, to_label, source_b = _representative(second, how, mainland)
+    start, from_label, source_a = _representative(first, how, mainland, capital)
+    end, to_label, source_b = _representative(second, how, mainland, capital)
     result = _between_points(start, end, how, from_label, to_label, _sources(source_a, source_b))
     if how is Method.CENTROID:
         notes = [
@@ -242,14 +255,36 @@ def _place(value: Place) -> Country | LatLon:
     raise GeodistError(f"cannot measure from {value!r}: give a country name or code, a Country or a LatLon")
 
 
-def _representative(place: Country | LatLon, how: Method, mainland: bool) -> tuple[LatLon, str, str]:
+CAPITAL_CHOICES = ("official", "seat")
+"""What ``capital=`` accepts: the official capital, or the seat of government."""
+
+
+def capital_city(place: Country, capital: str = "official") -> tuple[Capital, str]:
+    """The city the capital method uses for a country, and its label ("La Paz (seat of government)").
+
+    Raises
+    ------
+    GeodistError
+        When the country has no capital in the bundled data.
+    """
+    if place.capital is None:
+        raise GeodistError(f"{place.label} has no capital in the bundled data; try method='border'")
+    if place.seat is None:
+        return place.capital, place.capital.name
+    if capital == "seat":
+        return place.seat, f"{place.seat.name} (seat of government)"
+    return place.capital, f"{place.capital.name} (capital)"
+
+
+def _representative(
+    place: Country | LatLon, how: Method, mainland: bool, capital: str = "official"
+) -> tuple[LatLon, str, str]:
     """The point a method uses for a place, its label and its data source."""
     if isinstance(place, LatLon):
         return place, str(place), SOURCE_POINT
     if how is Method.CAPITAL:
-        if place.capital is None:
-            raise GeodistError(f"{place.label} has no capital in the bundled data; try method='border'")
-        return place.capital.location, f"{place.capital.name}, {place.label}", SOURCE_CAPITALS
+        city, name = capital_city(place, capital)
+        return city.location, f"{name}, {place.label}", SOURCE_CAPITALS
     if how is Method.CENTRE:
         if place.centre is None:
             raise GeodistError(

@@ -15,6 +15,7 @@ __all__ = [
     "DataError",
     "GeodistError",
     "GeometryError",
+    "LanguageError",
     "MethodError",
     "NoTerritoryError",
     "SpeedError",
@@ -57,12 +58,27 @@ class AmbiguousCountryError(GeodistError, LookupError):
         The text as given.
     candidates : tuple of str
         Every matching country, as "Name (ISO alpha-2)".
+
+    reasons : tuple of str
+        How the query reads as each candidate ("NGA is the ISO 3166-1 alpha-3
+        code of Nigeria (NG)"), where the readings differ by kind or language.
+    hint : str or None
+        How to settle it.
     """
 
-    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+    def __init__(
+        self, query: str, candidates: Sequence[str], reasons: Sequence[str] = (), hint: str | None = None
+    ) -> None:
         self.query = query
         self.candidates = tuple(candidates)
-        super().__init__(f"{query!r} is ambiguous: it could be " + _or_list(self.candidates))
+        self.reasons = tuple(reasons)
+        self.hint = hint
+        shown = query if len(query) <= 60 else query[:59] + "…"
+        if self.reasons and len(self.reasons) >= len(self.candidates):
+            message = f"{shown!r} is ambiguous: " + "; ".join(self.reasons)
+        else:
+            message = f"{shown!r} is ambiguous: it could be " + _or_list(self.candidates)
+        super().__init__(message + (f"; {hint}" if hint else ""))
 
 
 class UnknownAirportError(GeodistError, LookupError):
@@ -94,6 +110,10 @@ class NoTerritoryError(GeodistError, LookupError):
             f"{name} has no territory of its own in the bundled Natural Earth data:"
             f" it is drawn as part of {part_of}; query that country instead"
         )
+
+
+class LanguageError(GeodistError, ValueError):
+    """A language hint is not a language code of the name index."""
 
 
 class CoordinateError(GeodistError, ValueError):

@@ -60,6 +60,7 @@ def _country_data(c: Country) -> dict[str, Any]:
         "alpha3": c.alpha3,
         "numeric": c.numeric,
         "capital": c.capital.name if c.capital else None,
+        "seat": c.seat.name if c.seat else None,
     }
 
 
@@ -77,6 +78,7 @@ def pair_data(
     speed: str | None = None,
     mode: str | None = None,
     flight: bool = True,
+    capital: str = "official",
 ) -> dict[str, Any]:
     """Everything the pair report says, as plain data with stable keys.
 
@@ -96,7 +98,7 @@ def pair_data(
     for how in methods:
         entry: dict[str, Any] = {"method": how.value, "label": LABELS[how]}
         try:
-            d = distance(a, b, how, mainland=mainland)
+            d = distance(a, b, how, mainland=mainland, capital=capital)
         except GeodistError as exc:
             entry.update(error=str(exc), distance_m=None)
             entries.append(entry)
@@ -134,12 +136,33 @@ def pair_data(
         "second": _country_data(b),
         "unit": u.value,
         "mainland": mainland,
+        "capital": capital,
         "distances": entries,
     }
     capitals = _capital_trip(a, b) if flight else None
     data["flight"] = _trip_data(capitals) if capitals else None
-    data["notes"] = _notes(a, b, entries, capitals)
+    data["notes"] = _notes(a, b, entries, capitals) + _capital_notes(a, b, entries, capital)
     return data
+
+
+def _capital_notes(a: Country, b: Country, entries: list[dict[str, Any]], capital: str) -> list[str]:
+    """Why each capital is the one measured from, where its record says (several capitals, moves)."""
+    if not any(e["method"] == "capital" and e.get("distance_m") is not None for e in entries):
+        return []
+    notes = []
+    for c in (a, b):
+        if c.capital is None or c.capital.note is None:
+            continue
+        note = f"{c.label}: {c.capital.note}"
+        if c.seat is not None:
+            used, other, other_name = (
+                (c.seat.name, "official", c.capital.name)
+                if capital == "seat"
+                else (c.capital.name, "seat", c.seat.name)
+            )
+            note += f" (measured from {used}; --capital {other} measures from {other_name})"
+        notes.append(note)
+    return notes
 
 
 def _capital_trip(a: Country, b: Country) -> CapitalTrip | None:
@@ -213,12 +236,21 @@ def render_text(data: dict[str, Any]) -> str:
         start, end = LatLon(**e["start"]), LatLon(**e["end"])
         ends = f"{start} → {end}"
         if e["method"] == "capital":
-            ends = f"{data['first']['capital']} ({start}) → {data['second']['capital']} ({end})"
+            ends = f"{_capital_name(data['first'], data)} ({start}) → {_capital_name(data['second'], data)} ({end})"
         lines.append(f"{e['label']:22}{e['distance']:>10,.1f}{second_value:>10,.1f}{time_cell}   {ends}")
     lines += [f"note: {n}" for n in data["notes"]]
     lines += [f"time: {a}" for a in assumptions]
     lines.append(f"All figures: {MODEL}.")
     return "\n".join(lines)
+
+
+def _capital_name(country_data: dict[str, Any], data: dict[str, Any]) -> str:
+    """The capital measured from, as the text report shows it."""
+    if not country_data.get("seat"):
+        return str(country_data["capital"])
+    if data.get("capital") == "seat":
+        return f"{country_data['seat']} (seat of government)"
+    return f"{country_data['capital']} (capital)"
 
 
 def render_csv(data: dict[str, Any]) -> str:

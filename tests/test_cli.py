@@ -154,6 +154,7 @@ JSON_KEYS = {
     "second",
     "unit",
     "mainland",
+    "capital",
     "distances",
     "flight",
     "notes",
@@ -186,7 +187,7 @@ def test_json_output_has_the_documented_keys(capsys):
     assert code == 0 and err == ""
     data = json.loads(out)
     assert set(data) == JSON_KEYS
-    assert set(data["first"]) == {"id", "name", "alpha2", "alpha3", "numeric", "capital"}
+    assert set(data["first"]) == {"id", "name", "alpha2", "alpha3", "numeric", "capital", "seat"}
     assert data["first"]["capital"] == "Tehran"
     assert [e["method"] for e in data["distances"]] == ["border", "capital", "centroid", "centre"]
     for entry in data["distances"]:

@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import Point
 
 import geodist
-from geodist._data import data_dir, load_countries, load_names, load_territories
+from geodist._data import data_dir, load_countries, load_names, load_territories, load_translations
 from geodist.geodesic import WGS84
 from geodist.names import normalise_name
 from tests.places import IRAN_CENTRE, RUSSIA_CENTRE, UN_MEMBERS
@@ -130,22 +130,49 @@ def test_bundled_centre_points_are_googles_table_unchanged():
             assert (c.centre.lat, c.centre.lon) == table[c.alpha2]
 
 
+def _name_tiers():
+    return {"primary": load_names()["primary"], "translated": load_translations()["translated"]}
+
+
 def test_name_index_keys_are_normalised():
-    for tier in load_names().values():
+    for tier in _name_tiers().values():
         for key in tier:
             assert normalise_name(key) == key
+    for key in load_names()["notes"]:
+        assert normalise_name(key) == key
 
 
-def test_name_index_points_at_known_ids():
+def test_name_index_points_at_known_ids_with_known_kinds_and_languages():
     ids = {c.id for c in ALL} | {f"part_of:{p['alpha2']}" for p in load_countries()["part_of"]}
-    for tier in load_names().values():
-        for targets in tier.values():
-            assert set(targets) <= ids
+    languages = set(load_names()["languages"])
+    for name, tier in _name_tiers().items():
+        for rows in tier.values():
+            for target, kind, langs in rows:
+                assert target in ids
+                assert kind in "cnali"
+                assert set(langs) <= languages
+                assert (kind in "cna") or name == "translated" or langs
+
+
+def test_name_tiers_split_by_kind():
+    # the primary tier is every key with a code, English name or alias reading;
+    # translations.json only the rest, so that a primary hit never needs it
+    names = _name_tiers()
+    assert all(any(kind in "cna" for _, kind, _ in rows) for rows in names["primary"].values())
+    assert not any(kind in "cna" for rows in names["translated"].values() for _, kind, _ in rows)
+    assert not set(names["primary"]) & set(names["translated"])
 
 
 def test_every_bundled_file_is_documented():
     readme = (Path(__file__).resolve().parents[1] / "boundaries" / "README.md").read_text()
-    for name in ("countries.json", "names.json", "territories.npz", "country_centres_google.csv"):
+    for name in (
+        "countries.json",
+        "names.json",
+        "translations.json",
+        "territories.npz",
+        "country_centres_google.csv",
+        "build_names.py",
+    ):
         assert name in readme
 
 
@@ -154,3 +181,81 @@ def test_countries_json_is_the_build_output_format():
     assert set(data) == {"countries", "part_of"}
     for rec in data["part_of"]:
         assert geodist.country(rec["part_of"]).alpha2 == rec["part_of"]
+
+
+def _capital_cities(c):
+    return [city for city in (c.capital, c.seat) if city is not None]
+
+
+@pytest.mark.parametrize("c", [c for c in ALL if c.capital is not None], ids=lambda c: c.id)
+def test_every_capital_and_seat_lies_in_or_near_its_territory_or_says_why(c):
+    # every territory, not only UN members; the engine's own point-to-territory distance
+    for city in _capital_cities(c):
+        gap = geodist.distance(city.location, c).distance_m
+        if gap > 25_000:
+            assert city.note and "outside this territory" in city.note, (
+                f"{city.name}: {gap / 1000:.1f} km out"
+            )
+
+
+def test_capitals_inside_another_territory_are_explained():
+    # Jerusalem's GeoNames point lies in East Jerusalem, which Natural Earth's
+    # de-facto layer draws inside Palestine; Nicosia's north of the buffer zone;
+    # El Aaiún in Moroccan-administered Western Sahara; Gibraltar's just outside
+    # its 3.8 km² outline. Vatican City lies inside Italy's outline (boundaries/README.md, step 6).
+    for c in ALL:
+        for city in _capital_cities(c):
+            point = Point(city.location.lon, city.location.lat)
+            hosts = [o.id for o in ALL if o.id != c.id and o.territory.contains(point)]
+            if hosts and c.id != "VA":
+                assert city.note and "inside" in city.note, (c.id, city.name, hosts)
+
+
+def test_current_capitals_and_their_sources():
+    # Astana: renamed from Nur-Sultan on 17 September 2022 (constitutional amendment).
+    assert geodist.country("KZ").capital.name == "Astana"
+    # Equatorial Guinea: Ciudad de la Paz declared capital by presidential decree of
+    # 3 January 2026 (AllAfrica, 6 Jan 2026); Malabo remains the seat meanwhile.
+    gq = geodist.country("GQ")
+    assert (gq.capital.name, gq.seat.name) == ("Ciudad de la Paz", "Malabo")
+    assert "3 January 2026" in gq.capital.note
+    # Sri Lanka: Sri Jayawardenepura Kotte official (Parliament), Colombo the seat.
+    lk = geodist.country("LK")
+    assert (lk.capital.name, lk.seat.name) == ("Sri Jayawardenepura Kotte", "Colombo")
+    assert lk.capital.geonameid == 1238992  # GeoNames "Sri Jayewardenepura Kotte"
+    assert "Kotte" in lk.capital.note and "Colombo" in lk.capital.note
+    for code in ("EH", "PS", "IL", "BO", "NL", "CI", "BJ", "MY", "SZ", "PW"):
+        assert geodist.country(code).capital.note
+
+
+@pytest.mark.parametrize(
+    ("code", "capital", "seat"),
+    [
+        ("BO", "Sucre", "La Paz"),
+        ("NL", "Amsterdam", "The Hague"),
+        ("CI", "Yamoussoukro", "Abidjan"),
+        ("BJ", "Porto-Novo", "Cotonou"),
+        ("MY", "Kuala Lumpur", "Putrajaya"),
+        ("PS", "East Jerusalem", "Ramallah"),
+    ],
+)
+def test_capital_and_seat_of_government(code, capital, seat):
+    c = geodist.country(code)
+    assert (c.capital.name, c.seat.name) == (capital, seat)
+
+
+def test_distance_from_the_seat_of_government():
+    # GeoNames coordinates: Sucre (-19.03332, -65.26274), La Paz (-16.5, -68.15)
+    official = geodist.distance("Bolivia", "Peru", "capital")
+    seat = geodist.distance("Bolivia", "Peru", "capital", capital="seat")
+    assert official.start == geodist.LatLon(-19.03332, -65.26274)
+    assert seat.start == geodist.LatLon(-16.5, -68.15)
+    assert official.from_label == "Sucre (capital), Bolivia (BO)"
+    assert seat.from_label == "La Paz (seat of government), Bolivia (BO)"
+    # a country whose capital is its seat measures from the capital either way
+    assert (
+        geodist.distance("Iran", "Peru", "capital", capital="seat").start
+        == geodist.country("IR").capital.location
+    )
+    with pytest.raises(ValueError, match="capital must be one of"):
+        geodist.distance("Bolivia", "Peru", "capital", capital="palace")

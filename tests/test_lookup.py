@@ -167,3 +167,137 @@ def test_every_country_name_resolves_to_itself(name):
 @pytest.mark.parametrize("stable_id", ["somaliland", "cyprus-un-buffer-zone", "northern-cyprus", "IR"])
 def test_lookup_by_stable_id(stable_id):
     assert geodist.country(stable_id).id == stable_id
+
+
+# Names as people type them in their own language: Unicode CLDR 47 territory
+# names (Babel 2.18; npm cldr-localenames-full 47.0.0 for short and variant forms).
+@pytest.mark.parametrize(
+    ("query", "alpha2"),
+    [
+        ("Россия", "RU"),  # CLDR ru
+        ("ロシア", "RU"),  # CLDR ja
+        ("Rusia", "RU"),  # CLDR es
+        ("Russie", "RU"),  # CLDR fr
+        ("روسيا", "RU"),  # CLDR ar
+        ("Τουρκία", "TR"),  # CLDR el
+        ("Τουρκια", "TR"),  # the same, typed without the tonos
+        ("الصين", "CN"),  # CLDR ar, typed without the shadda of "الصّين"
+        ("الصّين", "CN"),
+        ("السعودية", "SA"),
+        ("ﺍﻟﺼﻴﻦ", "CN"),  # Arabic presentation forms fold (NFKD)
+        ("روســيا", "RU"),  # with tatweel
+        ("Paraguai", "PY"),  # CLDR pt; iso-codes' duplicate "Paraguai" for Nicaragua is dropped
+        ("Nicarágua", "NI"),
+        ("Fransuz Polineziýasy", "PF"),  # CLDR tk; iso-codes mistranslates it as France
+        ("Nijeri", "NE"),  # CLDR sw and 15 East African locales: Niger, not Nigeria
+        ("Áo", "AT"),  # CLDR vi; accents are never written in a code, so not AO
+        ("Bỉ", "BE"),  # CLDR vi; not BI
+        ("Congo (DRC)", "CD"),  # CLDR en alt-variant
+        ("Bosnia", "BA"),  # CLDR en alt-short
+        ("Aotearoa New Zealand", "NZ"),
+    ],
+)
+def test_cldr_names_in_their_languages(query, alpha2):
+    assert geodist.country(query).alpha2 == alpha2
+
+
+@pytest.mark.parametrize(
+    ("query", "alpha2"),
+    [
+        ("Republic of China", "TW"),  # Taiwan's official name, not the PRC's
+        ("ROC", "TW"),
+        ("Chinese Taipei", "TW"),
+        ("PRC", "CN"),
+        ("People's Republic of China", "CN"),
+        ("ROK", "KR"),
+        ("DPRK", "KP"),
+        ("KSA", "SA"),
+        ("Lao PDR", "LA"),
+        ("Gambia, The", "GM"),
+        ("England", "GB"),
+        ("Scotland", "GB"),
+        ("Wales", "GB"),
+        ("Northern Ireland", "GB"),
+    ],
+)
+def test_curated_aliases(query, alpha2):
+    assert geodist.country(query).alpha2 == alpha2
+
+
+def test_uk_constituent_countries_say_whose_territory_is_measured():
+    match = geodist.lookup("Scotland")
+    assert match.country.alpha2 == "GB" and match.how == "common name"
+    assert "territory measured is the UK's" in match.note
+    assert geodist.lookup("UK").note is None
+
+
+def test_a_code_and_a_name_in_another_language_are_ambiguous():
+    # "Nga" is Vietnamese for Russia (CLDR vi) and NGA is Nigeria's ISO alpha-3 code
+    with pytest.raises(AmbiguousCountryError) as info:
+        geodist.country("Nga")
+    message = str(info.value)
+    assert "NGA is the ISO 3166-1 alpha-3 code of Nigeria (NG)" in message
+    assert "Nga is the Vietnamese name of Russia (RU)" in message
+    assert "give its language (e.g. vi)" in message and "capitals (NGA)" in message
+    assert set(info.value.candidates) == {"Nigeria (NG)", "Russia (RU)"}
+
+
+def test_written_as_a_code_it_is_the_code():
+    assert geodist.country("NGA").alpha2 == "NG"
+    assert geodist.lookup("NGA").how == "ISO 3166-1 alpha-3 code"
+    assert geodist.country("AO").alpha2 == "AO"
+
+
+def test_a_language_hint_settles_a_name():
+    assert geodist.country("Nga", language="vi").alpha2 == "RU"
+    assert geodist.lookup("Nga", language="vi").how == "Vietnamese name (CLDR)"
+    assert geodist.country("Tóga", language="ga").alpha2 == "TG"  # Irish Togo; Nheengatu Tonga
+    assert (
+        geodist.country("Russia", language="fr").alpha2 == "RU"
+    )  # not a French name: the other readings decide
+    assert geodist.country("Nga", language="vi-VN").alpha2 == "RU"  # a locale id reads as its language
+
+
+def test_the_same_word_in_two_languages_is_ambiguous():
+    # CLDR: "Tóga" is Irish for Togo and Nheengatu for Tonga
+    with pytest.raises(AmbiguousCountryError, match=r"Irish name of Togo \(TG\).*Nheengatu name of Tonga"):
+        geodist.country("Tóga")
+
+
+def test_a_homonym_within_one_language_stays_ambiguous():
+    # CLDR mi names both Chad and Qatar "Kāta"; a language hint cannot settle it
+    with pytest.raises(AmbiguousCountryError) as info:
+        geodist.country("Kāta", language="mi")
+    assert set(info.value.candidates) == {"Chad (TD)", "Qatar (QA)"}
+
+
+def test_an_unknown_language_hint_is_a_clear_error():
+    with pytest.raises(geodist.LanguageError, match="unknown language 'xx'") as info:
+        geodist.country("Nga", language="xx")
+    assert isinstance(info.value, ValueError)
+
+
+def test_translations_load_only_when_the_primary_tier_misses():
+    import subprocess
+    import sys
+
+    code = (
+        "import geodist, geodist._data as d;"
+        "geodist.country('Iran'); a = d.load_translations.cache_info().currsize;"
+        "geodist.country('Россия'); print(a, d.load_translations.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "1"]
+
+
+def test_every_cldr_name_in_every_locale_resolves_or_is_honestly_ambiguous():
+    # The whole of CLDR 47 as Babel 2.18 carries it: 208,247 (locale, territory)
+    # names. None may resolve to a wrong country; at most 1 % may miss.
+    cldr_names = pytest.importorskip("tests.cldr_names")
+    from collections import Counter
+
+    results = cldr_names.outcomes()
+    counts = Counter(o.result for o in results)
+    assert counts["wrong"] == 0, [o for o in results if o.result == "wrong"][:5]
+    assert counts["miss"] <= 0.01 * len(results)
+    assert counts["hit"] >= 0.99 * len(results)
