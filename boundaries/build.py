@@ -14,6 +14,7 @@ run ``apt-get update`` once first), checks their SHA-256, and writes:
   no territory of their own.
 - ``boundaries/names.json``: normalised name -> country ids, for lookup.
 - ``boundaries/airports.csv``: airports with an IATA code (airportsdata).
+- ``boundaries/capital_airports.csv``: each capital's main airport (``build_airports.py``).
 
 The output is deterministic: the same inputs give byte-identical files.
 See ``boundaries/README.md`` for sources, licences and every transformation.
@@ -595,6 +596,9 @@ def build(cache: Path, out_dir: Path) -> None:
     write_json(out_dir / "names.json", names)
     write_json(out_dir / "translations.json", translations)
     airports = write_airports(out_dir / "airports.csv")
+    from build_airports import build as build_capital_airports  # reads the two files just written
+
+    build_capital_airports(cache, out_dir)
     print("\n".join(report))
     vertices = sum(shapely.get_num_coordinates(multipolygons))
     print(

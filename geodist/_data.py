@@ -20,6 +20,7 @@ from geodist.errors import DataError
 __all__ = [
     "data_dir",
     "load_airports",
+    "load_capital_airports",
     "load_countries",
     "load_names",
     "load_territories",
@@ -28,7 +29,14 @@ __all__ = [
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CANDIDATES = (_PACKAGE_DIR / "_boundaries", _PACKAGE_DIR.parent / "boundaries")
-_REQUIRED = ("countries.json", "names.json", "translations.json", "territories.npz", "airports.csv")
+_REQUIRED = (
+    "countries.json",
+    "names.json",
+    "translations.json",
+    "territories.npz",
+    "airports.csv",
+    "capital_airports.csv",
+)
 
 
 @cache
@@ -101,20 +109,36 @@ def load_territories() -> np.ndarray:
     return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)
 
 
+def _read_csv(name: str, floats: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The rows of a bundled CSV file, with the ``floats`` columns as float."""
+    import csv
+
+    path = data_dir() / name
+    try:
+        with path.open(newline="", encoding="utf-8") as f:
+            return [{**r, **{k: float(r[k]) for k in floats}} for r in csv.DictReader(f)]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
+
+
 @cache
 def load_airports() -> dict[str, dict[str, dict[str, Any]]]:
     """Return ``airports.csv`` indexed two ways: ``{"iata": {...}, "icao": {...}}``.
 
     Each row: iata, icao, name, city, country (ISO alpha-2), lat and lon (float degrees).
     """
-    import csv
-
-    path = data_dir() / "airports.csv"
-    try:
-        with path.open(newline="", encoding="utf-8") as f:
-            rows: list[dict[str, Any]] = [
-                {**r, "lat": float(r["lat"]), "lon": float(r["lon"])} for r in csv.DictReader(f)
-            ]
-    except (OSError, ValueError, KeyError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from exc
+    rows = _read_csv("airports.csv", ("lat", "lon"))
     return {"iata": {r["iata"]: r for r in rows}, "icao": {r["icao"]: r for r in rows if r["icao"]}}
+
+
+@cache
+def load_capital_airports() -> dict[str, dict[str, Any]]:
+    """Return ``capital_airports.csv`` by country id: each capital's main airport and why.
+
+    Each row: country (id), capital, iata, icao, name, municipality, airport_country
+    (ISO alpha-2), lat, lon (float degrees, OurAirports), type (OurAirports), distance_km
+    (float, geodesic from the capital), abroad ("yes"/"no") and basis (the rule, or
+    "override: " and the reason); see ``boundaries/README.md``.
+    """
+    rows = _read_csv("capital_airports.csv", ("lat", "lon", "distance_km"))
+    return {r["country"]: r for r in rows}

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
-from geodist.places import SHORTEST_FLIGHT_M, capital_trip
+from geodist.places import capital_trip
 from geodist.speed import Speed
-from geodist.travel import LONGEST_NONSTOP_M, MODES, format_duration, travel_time
+from geodist.travel import MODES, format_duration, travel_time
 
 __all__ = ["ARTICLE_SPEED", "ArticleReport", "Correction", "article"]
 
@@ -179,9 +179,9 @@ def _flight_time(
             "flight time",
             reproduced,
             f"no flight: about {trip.trip} by car, {route}",
-            f"the capitals' main airports (or the capitals) are under {SHORTEST_FLIGHT_M / 1000:.0f} km"
-            f" apart; by road: straight-line distance x {MODES['car'].detour_factor} at {MODES['car'].speed}"
-            " (geodist's car model)",
+            "; ".join(trip.notes)
+            + f"; the car model: straight-line distance x {MODES['car'].detour_factor} at {MODES['car'].speed}"
+            " (geodist.travel)",
         )
     naive = travel_time(trip.leg, ARTICLE_SPEED)
     return Correction(
@@ -191,13 +191,7 @@ def _flight_time(
         f" the article's own method on that route gives {format_duration(naive.total_s)}",
         "a flight goes between airports, adds ICAO's routing extension, and spends time on taxi,"
         " climb and descent (geodist's airliner model in still air, fitted to published block times;"
-        " see geodist.travel)"
-        + (
-            f"; no airliner flies this far nonstop (the longest scheduled nonstop is"
-            f" {LONGEST_NONSTOP_M / 1000:,.0f} km): a real trip adds a stop"
-            if trip.leg.distance_m > LONGEST_NONSTOP_M
-            else ""
-        ),
+        " see geodist.travel)" + "".join(f"; {n}" for n in trip.notes),
     )
 
 

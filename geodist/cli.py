@@ -153,13 +153,14 @@ def build_travel_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_travel(args: argparse.Namespace) -> str:
-    from geodist.distance import distance
-    from geodist.travel import AIRLINER_NAMES, MODES, format_duration, travel_time
+    from geodist.places import plan_trip
+    from geodist.travel import format_duration, is_flight
 
-    flying = args.speed is None and (args.mode in AIRLINER_NAMES or MODES[args.mode].icao_routing)
-    start, end = _place(args.origin, flying), _place(args.destination, flying)
-    d = distance(start.location, end.location)
-    trip = travel_time(d, args.speed, mode=None if args.speed else args.mode)
+    flying = args.speed is None and is_flight(args.mode)
+    planned = plan_trip(
+        _place(args.origin, flying), _place(args.destination, flying), mode=args.mode, speed=args.speed
+    )
+    start, end, d, trip = planned.origin, planned.destination, planned.leg, planned.trip
     if args.json:
         return json.dumps(
             {
@@ -174,6 +175,7 @@ def _cmd_travel(args: argparse.Namespace) -> str:
                 "speed_m_s": trip.speed.metres_per_second,
                 "text": str(trip),
                 "assumptions": list(trip.assumptions),
+                "notes": list(planned.notes),
             },
             ensure_ascii=False,
             indent=2,
@@ -188,7 +190,8 @@ def _cmd_travel(args: argparse.Namespace) -> str:
         lines.append(
             f"           = {format_duration(trip.moving_s)} moving over {trip.route_m / 1000:,.1f} km + {overhead} overhead"
         )
-    lines += [f"assumes    {a}" for a in trip.assumptions]
+    lines += [f"{'warning' if n in trip.warnings else 'note':11}{n}" for n in planned.notes]
+    lines += [f"assumes    {a}" for a in trip.assumptions if a not in trip.warnings]
     return "\n".join(lines)
 
 

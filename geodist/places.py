@@ -2,8 +2,11 @@
 
 Airports come from ``boundaries/airports.csv`` (about 7,900 airports with an
 IATA code, from the airportsdata package, MIT licence), loaded on first use. A country stands for its capital;
-for a flight, for its capital's main airport where one is listed in
-:data:`MAIN_AIRPORTS` (the largest passenger airport serving that capital).
+for a flight, for its capital's main airport (:func:`capital_airport`), chosen at
+build time from OurAirports data by the rule in ``boundaries/README.md``.
+
+Whether a trip flies or goes by road, and what it warns about, is decided in one
+place, :func:`plan_trip`, for ``geodist travel``, the pair report and the article.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from geodist._data import load_airports
+from geodist._data import load_airports, load_capital_airports
 from geodist.countries import Country, country, country_by_code_or_name
 from geodist.errors import GeodistError, UnknownAirportError
 from geodist.geodesic import LatLon
@@ -22,87 +25,19 @@ if TYPE_CHECKING:
     from geodist.travel import Travel
 
 __all__ = [
-    "MAIN_AIRPORTS",
     "SHORTEST_FLIGHT_M",
     "Airport",
+    "CapitalAirport",
     "CapitalTrip",
     "Place",
+    "Trip",
     "airport",
+    "capital_airport",
     "capital_trip",
+    "main_airport",
     "place",
+    "plan_trip",
 ]
-
-# The largest passenger airport serving each capital, where the nearest one is not it
-# or where a flight estimate should start from it (curated; codes are IATA).
-MAIN_AIRPORTS = {
-    "RU": "SVO",
-    "IR": "IKA",
-    "GB": "LHR",
-    "FR": "CDG",
-    "US": "IAD",
-    "JP": "HND",
-    "CN": "PEK",
-    "KR": "ICN",
-    "TH": "BKK",
-    "ID": "CGK",
-    "AR": "EZE",
-    "IT": "FCO",
-    "ES": "MAD",
-    "DE": "BER",
-    "CA": "YOW",
-    "AU": "CBR",
-    "BR": "BSB",
-    "MX": "MEX",
-    "UA": "KBP",
-    "SE": "ARN",
-    "NO": "OSL",
-    "FI": "HEL",
-    "DK": "CPH",
-    "EG": "CAI",
-    "IN": "DEL",
-    "PK": "ISB",
-    "SA": "RUH",
-    "AE": "AUH",
-    "PH": "MNL",
-    "TW": "TPE",
-    "MY": "KUL",
-    "AZ": "GYD",
-    "GE": "TBS",
-    "AM": "EVN",
-    "TR": "ESB",
-    "NL": "AMS",
-    "BE": "BRU",
-    "AT": "VIE",
-    "PL": "WAW",
-    "CZ": "PRG",
-    "HU": "BUD",
-    "PT": "LIS",
-    "GR": "ATH",
-    "IE": "DUB",
-    "CO": "BOG",
-    "PE": "LIM",
-    "CL": "SCL",
-    "KE": "NBO",
-    "ET": "ADD",
-    "NG": "ABV",
-    "ZA": "JNB",
-    "KZ": "NQZ",
-    "UZ": "TAS",
-    "IQ": "BGW",
-    "IL": "TLV",
-    "JO": "AMM",
-    "LB": "BEY",
-    "SY": "DAM",
-    "AF": "KBL",
-    "BD": "DAC",
-    "NP": "KTM",
-    "LK": "CMB",
-    "VN": "HAN",
-    "SG": "SIN",
-    "NZ": "WLG",
-    "CU": "HAV",
-    "VE": "CCS",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +53,8 @@ class Airport:
 
     @property
     def label(self) -> str:
-        """As "SVO (Sheremetyevo International Airport, Moscow)"."""
-        return f"{self.iata or self.icao} ({self.name}, {self.city})"
+        """As "SVO (Sheremetyevo International Airport, Moscow)" (no city where none is recorded)."""
+        return f"{self.iata or self.icao} ({self.name}{', ' + self.city if self.city else ''})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +65,8 @@ class Place:
     location: LatLon
     country: Country | None = None
     airport: Airport | None = None
+    note: str | None = None
+    """What a reader should know about the choice (an airport abroad, or none at all)."""
 
 
 def _record(row: dict[str, Any]) -> Airport:
@@ -159,10 +96,54 @@ def airport(code: str) -> Airport:
     return _record(row)
 
 
+@dataclass(frozen=True, slots=True)
+class CapitalAirport:
+    """A capital's main airport, and why it is the one (``boundaries/capital_airports.csv``).
+
+    Attributes
+    ----------
+    airport : Airport
+        As :func:`airport` gives it (airportsdata's name and location).
+    distance_km : float
+        WGS84 geodesic from the capital, km (OurAirports' location of the airport).
+    abroad : bool
+        The airport is in another country (Vatican City flies from Rome).
+    basis : str
+        "rule: ..." (which step of the rule chose it) or "override: " and the reason.
+    """
+
+    airport: Airport
+    distance_km: float
+    abroad: bool
+    basis: str
+
+
+def capital_airport(c: Country) -> CapitalAirport | None:
+    """The capital's main airport, or None where no airport serves it (e.g. Pitcairn).
+
+    The rule, applied at build time to OurAirports data (airports with scheduled
+    service and an IATA code): the largest airport type, then the nearest, in the
+    country within 100 km of the capital; else the nearest in the country; else
+    the largest, then nearest, abroad within 100 km; then curated overrides with
+    reasons (``boundaries/README.md``).
+
+    Examples
+    --------
+    >>> from geodist.countries import country
+    >>> a = capital_airport(country("Vatican"))
+    >>> a.airport.iata, a.abroad, round(a.distance_km)
+    ('FCO', True, 20)
+    """
+    row = load_capital_airports().get(c.id)
+    if row is None:
+        return None
+    return CapitalAirport(airport(row["iata"]), row["distance_km"], row["abroad"] == "yes", row["basis"])
+
+
 def main_airport(c: Country) -> Airport | None:
-    """The capital's main airport, where :data:`MAIN_AIRPORTS` lists one."""
-    code = MAIN_AIRPORTS.get(c.alpha2 or "")
-    return airport(code) if code else None
+    """The capital's main airport (see :func:`capital_airport`), or None."""
+    chosen = capital_airport(c)
+    return chosen.airport if chosen else None
 
 
 def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
@@ -204,65 +185,143 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
 
 
 def _country_place(c: Country, fly: bool) -> Place:
-    if fly:
-        a = main_airport(c)
-        if a is not None:
-            return Place(a.label, a.location, country=c, airport=a)
+    chosen = capital_airport(c) if fly else None
+    capital = c.capital.name if c.capital else c.label
+    if chosen is not None:
+        a = chosen.airport
+        if chosen.abroad:
+            abroad = _country_name(a.country)
+            why = (
+                chosen.basis.removeprefix("override: ")
+                if chosen.basis.startswith("override: ")
+                else f"{c.name} has no airport with scheduled service"
+            )
+            said = f"{capital} flies from {a.iata} ({a.city}, {abroad}), abroad, {chosen.distance_km:,.0f} km away: {why}"
+            return Place(
+                f"{a.iata} ({a.name}, {a.city}, {abroad}) for {capital}, abroad", a.location, c, a, said
+            )
+        far = chosen.basis.startswith("rule: none within")
+        far_note = f"{capital} has no airport with scheduled service nearer than {a.iata}, {chosen.distance_km:,.0f} km away"
+        return Place(a.label, a.location, c, a, far_note if far else None)
     if c.capital is None:
         raise GeodistError(f"{c.label} has no capital in the bundled data; give an airport or a point")
-    return Place(f"{c.capital.name}, {c.label}", c.capital.location, country=c)
+    note = f"no airport serves {capital}, {c.label}: the flight starts at the capital itself" if fly else None
+    return Place(f"{capital}, {c.label}", c.capital.location, country=c, note=note)
+
+
+def _country_name(alpha2: str) -> str:
+    try:
+        return country(alpha2).name
+    except GeodistError:
+        return alpha2
 
 
 SHORTEST_FLIGHT_M = 100_000.0
-"""Main airports closer than this (metres) get no flight: :func:`capital_trip` goes by road."""
+"""Airports closer than this (metres, geodesic) get no flight: :func:`plan_trip` goes by road."""
 
 
 @dataclass(frozen=True, slots=True)
-class CapitalTrip:
-    """Travel between two countries' capitals: a flight between their main airports, or by road.
+class Trip:
+    """A trip between two places: a flight, a drive where a flight makes no sense, or any other mode.
 
     Attributes
     ----------
     origin, destination : Place
-        The main airports (or the capitals, where none is listed; always the
-        capitals for a trip by road).
+        Where the trip runs: the airports for a flight (the capitals' main
+        airports for countries), the capitals for a drive that replaced a flight.
     leg : Distance
         WGS84 geodesic between them.
     trip : Travel
-        The airliner estimate, or the car estimate when the airports are closer
-        than :data:`SHORTEST_FLIGHT_M`.
+        The estimate (its ``warnings`` say when no aircraft flies that far nonstop).
+    notes : tuple of str
+        Why it goes by road instead of flying, which airport abroad serves a
+        capital, and the range warnings: everything a reader must be told.
     """
 
     origin: Place
     destination: Place
     leg: Distance
     trip: Travel
+    notes: tuple[str, ...] = ()
 
     @property
     def flies(self) -> bool:
-        """Whether the trip is a flight (False: by road)."""
+        """Whether the trip is a flight."""
         return "airliner" in self.trip.mode
 
 
-def capital_trip(a: Country, b: Country) -> CapitalTrip:
+CapitalTrip = Trip
+"""The former name of :class:`Trip` (what :func:`capital_trip` returns)."""
+
+
+def plan_trip(origin: Place, destination: Place, *, mode: str = "airliner", speed: str | None = None) -> Trip:
+    """Fly or drive, and with what caveats: the one rule for ``geodist travel``, the report and the article.
+
+    A flight (an airliner ``mode`` and no plain ``speed``) between airports
+    closer than :data:`SHORTEST_FLIGHT_M` (100 km) is not made: the trip goes by
+    car between the places asked for (a country's capital rather than its
+    airport), and a note says why. Otherwise the estimate is made as asked, and
+    its range warnings (a narrow-body beyond its range, any airliner beyond the
+    longest scheduled nonstop) join the notes.
+
+    Parameters
+    ----------
+    origin, destination : Place
+        As :func:`place` resolves them (with ``fly=True`` for a flight).
+    mode : str
+        A travel mode name (see :data:`geodist.travel.MODE_NAMES`).
+    speed : str, optional
+        A plain speed: distance / speed, no rule applied (the article's method).
+
+    Examples
+    --------
+    >>> t = plan_trip(place("Vatican", fly=True), place("Italy", fly=True))
+    >>> t.flies, t.trip.mode, t.destination.label
+    (False, 'car', 'Rome, Italy (IT)')
+    """
+    from geodist.distance import distance
+    from geodist.travel import is_flight, travel_time
+
+    leg = distance(origin.location, destination.location)
+    notes = [p.note for p in (origin, destination) if p.note]
+    if speed is None and is_flight(mode) and leg.distance_m < SHORTEST_FLIGHT_M:
+        start, end = _on_the_ground(origin), _on_the_ground(destination)
+        road = distance(start.location, end.location)
+        apart = (
+            f"both fly from {_short(origin)}"
+            if _short(origin) == _short(destination)
+            else f"{_short(origin)} and {_short(destination)} are {leg.km:,.1f} km apart"
+        )
+        why = (
+            f"no flight: {apart}, and geodist flies no leg under {SHORTEST_FLIGHT_M / 1000:,.0f} km;"
+            " by car instead"
+        )
+        return Trip(start, end, road, travel_time(road, mode="car"), (why,))
+    trip = travel_time(leg, speed, mode=None if speed is not None else mode)
+    return Trip(origin, destination, leg, trip, (*notes, *trip.warnings))
+
+
+def _on_the_ground(p: Place) -> Place:
+    """The place a drive starts from: a country's capital rather than its airport."""
+    if p.country is not None and p.airport is not None and p.country.capital is not None:
+        return _country_place(p.country, fly=False)
+    return p
+
+
+def _short(p: Place) -> str:
+    return p.airport.iata or p.airport.icao if p.airport else p.label
+
+
+def capital_trip(a: Country, b: Country) -> Trip:
     """A realistic trip between two capitals: an airliner between their main airports, or a car.
 
     The airliner is a narrow-body up to 6,000 km and a wide-body beyond (mode
     "airliner"). Airports less than 100 km apart (Vatican City and Rome) get no
-    flight; the trip goes by car between the capitals.
+    flight; the trip goes by car between the capitals (:func:`plan_trip`).
 
     Raises
     ------
     GeodistError
-        When a country has neither a listed main airport nor a capital.
+        When a country has neither a main airport nor a capital.
     """
-    from geodist.distance import distance
-    from geodist.travel import travel_time
-
-    origin, destination = place(a, fly=True), place(b, fly=True)
-    leg = distance(origin.location, destination.location)
-    if leg.distance_m >= SHORTEST_FLIGHT_M:
-        return CapitalTrip(origin, destination, leg, travel_time(leg, mode="airliner"))
-    origin, destination = place(a), place(b)
-    leg = distance(origin.location, destination.location)
-    return CapitalTrip(origin, destination, leg, travel_time(leg, mode="car"))
+    return plan_trip(place(a, fly=True), place(b, fly=True))

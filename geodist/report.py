@@ -16,7 +16,7 @@ from geodist.countries import Country, country_pair
 from geodist.distance import Method, distance
 from geodist.errors import GeodistError
 from geodist.geodesic import LatLon
-from geodist.places import CapitalTrip, capital_trip
+from geodist.places import Trip, capital_trip
 from geodist.speed import Speed
 from geodist.travel import travel_time
 from geodist.units import Unit
@@ -165,7 +165,7 @@ def _capital_notes(a: Country, b: Country, entries: list[dict[str, Any]], capita
     return notes
 
 
-def _capital_trip(a: Country, b: Country) -> CapitalTrip | None:
+def _capital_trip(a: Country, b: Country) -> Trip | None:
     """A realistic trip between the capitals (airliner or car), or None when a capital is missing."""
     try:
         return capital_trip(a, b)
@@ -173,7 +173,7 @@ def _capital_trip(a: Country, b: Country) -> CapitalTrip | None:
         return None
 
 
-def _trip_data(trip: CapitalTrip) -> dict[str, Any]:
+def _trip_data(trip: Trip) -> dict[str, Any]:
     """The ``flight`` entry of the report data."""
     return {
         "from": trip.origin.label,
@@ -182,10 +182,11 @@ def _trip_data(trip: CapitalTrip) -> dict[str, Any]:
         "total_s": trip.trip.total_s,
         "text": str(trip.trip),
         "model": trip.trip.mode,
+        "notes": list(trip.notes),
     }
 
 
-def _notes(a: Country, b: Country, entries: list[dict[str, Any]], trip: CapitalTrip | None) -> list[str]:
+def _notes(a: Country, b: Country, entries: list[dict[str, Any]], trip: Trip | None) -> list[str]:
     notes = []
     by_method = {e["method"]: e for e in entries if e.get("distance_m") is not None}
     border = by_method.get("border")
@@ -211,6 +212,7 @@ def _notes(a: Country, b: Country, entries: list[dict[str, Any]], trip: CapitalT
         notes.append(
             f"{how}: about {trip.trip} by {trip.trip.mode}, {trip.origin.label} → {trip.destination.label}"
         )
+        notes += trip.notes
     return notes
 
 

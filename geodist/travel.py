@@ -28,10 +28,13 @@ __all__ = [
     "MODES",
     "MODE_NAMES",
     "NARROW_BODY_MAX_M",
+    "NARROW_BODY_RANGE_M",
     "Travel",
     "TravelMode",
     "format_duration",
     "icao_routing_extension_m",
+    "is_flight",
+    "range_warnings",
     "travel_time",
 ]
 
@@ -69,6 +72,11 @@ class TravelMode:
         Where each constant comes from.
     notes : tuple of str
         What the mode leaves out (e.g. wind), said with every estimate.
+    range_m : float or None
+        The longest distance (metres, geodesic) this kind of aircraft flies
+        nonstop; beyond it every estimate carries a warning. None: no limit.
+    range_source : str
+        Where ``range_m`` comes from.
     """
 
     name: str
@@ -78,6 +86,8 @@ class TravelMode:
     icao_routing: bool = False
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    range_m: float | None = None
+    range_source: str = ""
 
 
 _CIRCUITY = (
@@ -98,9 +108,27 @@ _STILL_AIR = (
 AIRLINER_OVERHEAD_S = 50 * 60.0
 """Taxi out, climb, descent and taxi in, seconds (fitted; see the airliner sources)."""
 
+LONGEST_NONSTOP_M = 15_349_000.0
+"""The longest scheduled nonstop flight, metres: Singapore Airlines SQ23/SQ24 JFK-SIN (calibration/README.md)."""
+_LONGEST_NONSTOP = "the longest scheduled nonstop flight, SQ23/SQ24 JFK-SIN (calibration/README.md)"
 
-def _airliner(kind: str, cruise_kmh: float, cruise_source: str) -> TravelMode:
-    """An airliner mode: cruise speed, ICAO routing extension and the fixed overhead."""
+NARROW_BODY_RANGE_M = 4_700 * 1852.0
+"""The longest nonstop a narrow-body airliner flies, metres: 4,700 nmi (8,704 km), the Airbus A321XLR's range.
+
+The longest-range narrow-body in service (since 2024); Airbus gave "up to 4,700 nm"
+at its launch (Paris Air Show, 17 June 2019). For comparison: A321LR 4,000 nmi
+(7,408 km), Boeing 737 MAX 8 3,550 nmi (6,570 km), per their makers.
+"""
+_NARROW_BODY_RANGE = (
+    "the Airbus A321XLR, the longest-range narrow-body, is rated for up to 4,700 nmi"
+    " (8,704 km; Airbus, Paris Air Show launch, 17 June 2019)"
+)
+
+
+def _airliner(
+    kind: str, cruise_kmh: float, cruise_source: str, range_m: float, range_source: str
+) -> TravelMode:
+    """An airliner mode: cruise speed, ICAO routing extension, the fixed overhead and its range."""
     return TravelMode(
         f"{kind} airliner",
         Speed.of(cruise_kmh, "km/h"),
@@ -108,6 +136,8 @@ def _airliner(kind: str, cruise_kmh: float, cruise_source: str) -> TravelMode:
         icao_routing=True,
         sources=(f"cruise {cruise_kmh:.0f} km/h: {cruise_source}", _ICAO, _AIRLINER_OVERHEAD),
         notes=(_STILL_AIR,),
+        range_m=range_m,
+        range_source=range_source,
     )
 
 
@@ -150,12 +180,16 @@ MODES: dict[str, TravelMode] = {
         "narrow-body",
         830.0,
         "Mach 0.78 at FL350 (A320/737 family typical cruise); the block-time fit gives 826-853 km/h",
+        NARROW_BODY_RANGE_M,
+        _NARROW_BODY_RANGE,
     ),
     "wide-body": _airliner(
         "wide-body",
         900.0,
         "Mach 0.85 at FL350 (A350/777/787 typical cruise); checked on SQ23/SQ24 JFK-SIN (15,349 km,"
         " scheduled 18 h 40 min and 18 h 05 min; the model 18 h 02 min)",
+        LONGEST_NONSTOP_M,
+        _LONGEST_NONSTOP,
     ),
 }
 
@@ -168,8 +202,6 @@ scheduled flights are wide-bodies. The estimate therefore drops by 34 min where 
 distance crosses 6,000 km (8 h 13 min, then 7 h 38 min), as the aircraft changes;
 the narrow-body and wide-body modes themselves grow steadily with distance.
 """
-LONGEST_NONSTOP_M = 15_349_000.0
-"""The longest scheduled nonstop flight, metres: Singapore Airlines SQ23/SQ24 JFK-SIN (calibration/README.md)."""
 AIRLINER_NAMES = ("airliner", "plane")
 """Modes that pick the aircraft by distance (see :data:`NARROW_BODY_MAX_M`)."""
 MODE_NAMES = tuple(sorted([*MODES, *AIRLINER_NAMES]))
@@ -196,7 +228,10 @@ class Travel:
     mode : str
         "plain" or the mode's name.
     assumptions : tuple of str
-        Every constant used and its source.
+        Every constant used and its source (the warnings too).
+    warnings : tuple of str
+        What makes the estimate unrealistic: a distance beyond the aircraft's
+        range or beyond any scheduled nonstop flight.
     """
 
     total_s: float
@@ -207,6 +242,7 @@ class Travel:
     speed: Speed
     mode: str
     assumptions: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
 
     @property
     def hours(self) -> float:
@@ -337,11 +373,8 @@ def travel_time(
         assumptions.append(f"route = great-circle + {extension / 1000:.0f} km (ICAO)")
     if chosen.overhead_s:
         assumptions.append(f"+ {format_duration(chosen.overhead_s)} taxi, climb and descent")
-    if chosen.icao_routing and metres > LONGEST_NONSTOP_M:
-        assumptions.append(
-            f"no airliner flies {metres / 1000:,.0f} km nonstop (the longest scheduled nonstop, JFK-SIN, is"
-            f" {LONGEST_NONSTOP_M / 1000:,.0f} km): this is a still-air nonstop time; a real trip adds a stop"
-        )
+    warnings = range_warnings(chosen, metres)
+    assumptions += warnings
     if picked_by_distance:
         assumptions.append(
             f"airliner: a narrow-body up to {NARROW_BODY_MAX_M / 1000:,.0f} km, a wide-body beyond (an assumption)"
@@ -359,7 +392,48 @@ def travel_time(
         chosen.speed,
         chosen.name,
         tuple(assumptions),
+        warnings,
     )
+
+
+def is_flight(mode: str | TravelMode | None) -> bool:
+    """Whether ``mode`` is an airliner (a flight between airports): "airliner", "narrow-body", ...
+
+    False for None (a plain speed) and for the road, rail and foot modes.
+    """
+    if mode is None:
+        return False
+    if isinstance(mode, TravelMode):
+        return mode.icao_routing
+    key = str(mode).strip().lower().replace("_", "-").replace(" ", "-")
+    return key in AIRLINER_NAMES or (key in MODES and MODES[key].icao_routing)
+
+
+def range_warnings(mode: TravelMode, distance_m: float) -> tuple[str, ...]:
+    """What a ``mode`` estimate over ``distance_m`` (metres) must say about range: () when nothing.
+
+    Two rules, the same for ``geodist travel``, the pair report and the article:
+    no airliner flies further than :data:`LONGEST_NONSTOP_M` nonstop, and no
+    aircraft flies further than its ``range_m`` (a narrow-body: :data:`NARROW_BODY_RANGE_M`).
+
+    Examples
+    --------
+    >>> range_warnings(MODES["narrow-body"], 15_349_000.0)[0][:60]
+    'no narrow-body airliner flies 15,349 km nonstop: the Airbus '
+    """
+    km = f"{distance_m / 1000:,.0f} km"
+    warnings = []
+    if mode.range_m is not None and distance_m > mode.range_m and mode.range_m < LONGEST_NONSTOP_M:
+        warnings.append(
+            f"no {mode.name} flies {km} nonstop: {mode.range_source}; this time is unrealistic"
+            " (use mode 'airliner' or 'wide-body', or add a stop)"
+        )
+    if mode.icao_routing and distance_m > LONGEST_NONSTOP_M:
+        warnings.append(
+            f"no airliner flies {km} nonstop (the longest scheduled nonstop, JFK-SIN, is"
+            f" {LONGEST_NONSTOP_M / 1000:,.0f} km): this is a still-air nonstop time; a real trip adds a stop"
+        )
+    return tuple(warnings)
 
 
 def _mode(mode: str | TravelMode, metres: float) -> tuple[TravelMode, bool]:
