@@ -16,13 +16,16 @@ from geodist.errors import (
     DataError,
     GeodistError,
     GeometryError,
+    InputTypeError,
     MethodError,
+    MissingExtraError,
     NoTerritoryError,
     SpeedError,
     UnitError,
     UnknownAirportError,
     UnknownCountryError,
 )
+from geodist.frame import countries_frame, to_frame
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
 from geodist.matrix import matrix
 from geodist.places import Airport, airport
@@ -45,9 +48,11 @@ __all__ = [
     "GeodesicInverse",
     "GeodistError",
     "GeometryError",
+    "InputTypeError",
     "LatLon",
     "Method",
     "MethodError",
+    "MissingExtraError",
     "NoTerritoryError",
     "Speed",
     "SpeedError",
@@ -61,11 +66,13 @@ __all__ = [
     "airport",
     "all_countries",
     "article",
+    "countries_frame",
     "country",
     "distance",
     "distances",
     "geometry_distance",
     "inverse",
     "matrix",
+    "to_frame",
     "travel_time",
 ]
