@@ -257,7 +257,7 @@ the bundled boundaries; a line from pole to pole has 1,002 vertices.
 def _azimuths(azimuth1: float, azimuth2: float) -> str | None:
     if math.isnan(azimuth1):
         return None
-    return f"{azimuth1:.4f}° at the start, {azimuth2:.4f}° at the end (clockwise from north)"
+    return f"{azimuth1 % 360.0:.4f}° at the start, {azimuth2 % 360.0:.4f}° at the end (clockwise from north)"
 
 
 Place = str | int | Country | LatLon
