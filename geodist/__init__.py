@@ -16,14 +16,17 @@ from geodist.errors import (
     DataError,
     GeodistError,
     GeometryError,
+    InputTypeError,
     LanguageError,
     MethodError,
+    MissingExtraError,
     NoTerritoryError,
     SpeedError,
     UnitError,
     UnknownAirportError,
     UnknownCountryError,
 )
+from geodist.frame import countries_frame, to_frame
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
 from geodist.matrix import matrix
 from geodist.places import Airport, airport
@@ -47,10 +50,12 @@ __all__ = [
     "GeodesicInverse",
     "GeodistError",
     "GeometryError",
+    "InputTypeError",
     "LanguageError",
     "LatLon",
     "Method",
     "MethodError",
+    "MissingExtraError",
     "NoTerritoryError",
     "Speed",
     "SpeedError",
@@ -64,6 +69,7 @@ __all__ = [
     "airport",
     "all_countries",
     "article",
+    "countries_frame",
     "country",
     "distance",
     "distances",
@@ -71,5 +77,6 @@ __all__ = [
     "inverse",
     "lookup",
     "matrix",
+    "to_frame",
     "travel_time",
 ]

@@ -14,7 +14,9 @@ Beside each figure, the figure that answers a traveller's question, and why.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from geodist import _html, _records
 from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
 from geodist.places import capital_trip
@@ -78,6 +80,46 @@ class ArticleReport:
             "All distances: geodesics on the WGS84 ellipsoid (Karney 2013, GeographicLib via pyproj)."
         )
         return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready values.
+
+        Keys: ``first``, ``second`` (:meth:`Country.to_dict`), ``centre_km``,
+        ``centre_mi``, ``hours_at_560_mph`` (None where not reproducible), and
+        ``corrections``: one ``{claim, reproduced, corrected, reason}`` each.
+        """
+        return {
+            "first": self.first.to_dict(),
+            "second": self.second.to_dict(),
+            "centre_km": self.centre_km,
+            "centre_mi": self.centre_mi,
+            "hours_at_560_mph": self.hours_at_560_mph,
+            "corrections": [
+                {"claim": c.claim, "reproduced": c.reproduced, "corrected": c.corrected, "reason": c.reason}
+                for c in self.corrections
+            ],
+        }
+
+    def _repr_html_(self) -> str:
+        """The report as a small HTML table, one row per claim, for notebooks."""
+        return _html.grid(
+            f"The article's figures for {self.first.label} and {self.second.label}: reproduced, and corrected",
+            ("claim", "reproduced", "corrected", "why"),
+            [(c.claim, c.reproduced, c.corrected, c.reason) for c in self.corrections],
+            "Reproduced with the article's method: the geodesic between Google's country centre points,"
+            f" at 560 mph. All distances: {_records.MODEL}.",
+        )
+
+    def __repr__(self) -> str:
+        figures = "not reproducible (no centre point)"
+        if self.centre_km is not None and self.centre_mi is not None and self.hours_at_560_mph is not None:
+            figures = (
+                f"{self.centre_km:,.0f} km or {self.centre_mi:,.0f} miles, {self.hours_at_560_mph:.2f} hours"
+            )
+        return (
+            f"<ArticleReport {self.first.label} → {self.second.label}: article {figures};"
+            f" {len(self.corrections)} corrections (.text(), .to_dict())>"
+        )
 
 
 def article(first: str | Country, second: str | Country) -> ArticleReport:

@@ -27,6 +27,7 @@ from typing import Any
 
 import shapely
 
+from geodist import _html, _records
 from geodist._data import load_countries, load_names, load_territories, load_translations
 from geodist.errors import (
     AmbiguousCountryError,
@@ -128,6 +129,73 @@ class Country:
     def __str__(self) -> str:
         """Return :attr:`label`."""
         return self.label
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain JSON-ready values.
+
+        Keys: ``id``, ``name``, ``official_name``, ``alpha2``, ``alpha3``,
+        ``numeric``, ``capital`` (``name``, ``lat``, ``lon`` in degrees, ``note``;
+        or None), ``seat`` (the seat of government where it differs: ``name``,
+        ``lat``, ``lon``; or None), ``centre`` (``lat``, ``lon``; or None), ``un_member``,
+        ``area_km2``. The territory is left out: see :attr:`__geo_interface__`.
+        """
+        capital = self.capital
+        return {
+            "id": self.id,
+            "name": self.name,
+            "official_name": self.official_name,
+            "alpha2": self.alpha2,
+            "alpha3": self.alpha3,
+            "numeric": self.numeric,
+            "capital": {"name": capital.name, **_records.point(capital.location), "note": capital.note}
+            if capital
+            else None,
+            "seat": {"name": self.seat.name, **_records.point(self.seat.location)} if self.seat else None,
+            "centre": _records.point(self.centre) if self.centre else None,
+            "un_member": self.un_member,
+            "area_km2": self.area_km2,
+        }
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """The territory as a GeoJSON Feature: a MultiPolygon in [lon, lat] degrees, split at ±180°.
+
+        Its properties are :meth:`to_dict` flattened (``capital_name``,
+        ``capital_lat``, ``centre_lon``, ...), so ``shapely.geometry.shape(c)``
+        and ``geopandas.GeoDataFrame.from_features([c, ...])`` both work.
+        """
+        (properties,) = _records.flat_rows([self.to_dict()])
+        return {
+            "type": "Feature",
+            "id": self.id,
+            "geometry": shapely.geometry.mapping(self.territory),
+            "properties": properties,
+        }
+
+    def _repr_html_(self) -> str:
+        """A small HTML table of the record, for notebooks."""
+        # Imported here: geodist.distance imports this module.
+        from geodist.distance import SOURCE_CAPITALS, SOURCE_CENTRES, SOURCE_TERRITORIES
+
+        capital = self.capital
+        return _html.table(
+            f"Country: {self.label}",
+            [
+                ("name", self.name),
+                ("official name", self.official_name),
+                ("id", self.id),
+                (
+                    "ISO 3166 alpha-2 / alpha-3 / numeric",
+                    " / ".join(c or "—" for c in (self.alpha2, self.alpha3, self.numeric)),
+                ),
+                ("capital", f"{capital.name} ({_html.degrees(capital.location)})" if capital else "none"),
+                ("capital chosen", capital.note if capital else None),
+                ("centre point", _html.degrees(self.centre) if self.centre else "none in Google's table"),
+                ("UN member", "yes" if self.un_member else "no"),
+                ("area", f"{self.area_km2:,.1f} km² (territory as drawn, on the WGS84 ellipsoid)"),
+            ],
+            f"Territory: {SOURCE_TERRITORIES}. Capital: {SOURCE_CAPITALS}. Centre: {SOURCE_CENTRES}.",
+        )
 
 
 def country(query: str | int | Country, *, language: str | None = None) -> Country:

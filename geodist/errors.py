@@ -15,8 +15,10 @@ __all__ = [
     "DataError",
     "GeodistError",
     "GeometryError",
+    "InputTypeError",
     "LanguageError",
     "MethodError",
+    "MissingExtraError",
     "NoTerritoryError",
     "SpeedError",
     "UnitError",
@@ -138,6 +140,14 @@ class UnitError(GeodistError, ValueError):
 
 class DataError(GeodistError, RuntimeError):
     """The bundled data is missing or damaged (an installation problem)."""
+
+
+class MissingExtraError(GeodistError, ImportError):
+    """An optional dependency is missing; the message names the extra to install."""
+
+
+class InputTypeError(GeodistError, TypeError):
+    """A value of the wrong type was given; the message says what is accepted."""
 
 
 def _or_list(items: Sequence[str]) -> str:

@@ -21,7 +21,7 @@ import shapely
 
 from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
-from geodist.errors import GeodistError
+from geodist.errors import GeodistError, MissingExtraError
 from geodist.geodesic import WGS84, LatLon
 
 __all__ = ["MissingExtraError", "pair_features", "write_map"]
@@ -29,10 +29,6 @@ __all__ = ["MissingExtraError", "pair_features", "write_map"]
 _PATH_POINTS = 200
 _VIEW_RADIUS_M = 9_000_000.0
 """Polygons wholly farther than this from the map centre are left out of pictures (near the antipode)."""
-
-
-class MissingExtraError(GeodistError, ImportError):
-    """An optional dependency is missing; the message names the extra to install."""
 
 
 def _require(module: str, purpose: str) -> Any:

@@ -12,8 +12,9 @@ import io
 from typing import Any
 
 from geodist import __version__
+from geodist._records import MODEL
 from geodist.countries import Country, country_pair
-from geodist.distance import Method, distance
+from geodist.distance import Distance, Method, distance
 from geodist.errors import GeodistError
 from geodist.geodesic import LatLon
 from geodist.places import Trip, capital_trip
@@ -22,8 +23,6 @@ from geodist.travel import travel_time
 from geodist.units import Unit
 
 __all__ = ["CSV_COLUMNS", "pair_data", "render_csv", "render_text"]
-
-MODEL = "geodesics on the WGS84 ellipsoid (Karney 2013, GeographicLib via pyproj)"
 
 LABELS = {
     Method.BORDER: "nearest border",
@@ -53,19 +52,24 @@ CSV_COLUMNS = (
 
 
 def _country_data(c: Country) -> dict[str, Any]:
+    """The ``first``/``second`` entry: a subset of :meth:`Country.to_dict`, the capital by name."""
+    record = c.to_dict()
+    codes = {key: record[key] for key in ("id", "name", "alpha2", "alpha3", "numeric")}
     return {
-        "id": c.id,
-        "name": c.name,
-        "alpha2": c.alpha2,
-        "alpha3": c.alpha3,
-        "numeric": c.numeric,
-        "capital": c.capital.name if c.capital else None,
-        "seat": c.seat.name if c.seat else None,
+        **codes,
+        "capital": record["capital"]["name"] if record["capital"] else None,
+        "seat": record["seat"]["name"] if record["seat"] else None,
     }
 
 
-def _point(p: LatLon) -> dict[str, float]:
-    return {"lat": p.lat, "lon": p.lon}
+def _distance_data(d: Distance, unit: Unit) -> dict[str, Any]:
+    """A method's entry: :meth:`Distance.to_dict`, with ``distance`` in ``unit`` after ``distance_m``."""
+    out: dict[str, Any] = {}
+    for key, value in d.to_dict().items():
+        out[key] = value
+        if key == "distance_m":
+            out["distance"] = unit.from_metres(value)
+    return out
 
 
 def pair_data(
@@ -103,31 +107,10 @@ def pair_data(
             entry.update(error=str(exc), distance_m=None)
             entries.append(entry)
             continue
-        entry.update(
-            description=d.description,
-            distance_m=d.distance_m,
-            distance=u.from_metres(d.distance_m),
-            start=_point(d.start),
-            end=_point(d.end),
-            start_label=d.from_label,
-            end_label=d.to_label,
-            azimuth1_deg=None if d.azimuth1_deg != d.azimuth1_deg else d.azimuth1_deg,
-            azimuth2_deg=None if d.azimuth2_deg != d.azimuth2_deg else d.azimuth2_deg,
-            shares_border=d.shares_border,
-            start_part=d.start_part,
-            end_part=d.end_part,
-            source=d.source,
-            note=d.note,
-            error=None,
-        )
+        entry.update(_distance_data(d, u), error=None)
         if travelling:
-            trip = travel_time(d, speed, mode=mode)
-            entry["travel"] = {
-                "total_s": trip.total_s,
-                "text": str(trip),
-                "mode": trip.mode,
-                "assumptions": list(trip.assumptions),
-            }
+            trip = travel_time(d, speed, mode=mode).to_dict()
+            entry["travel"] = {key: trip[key] for key in ("total_s", "text", "mode", "assumptions")}
         entries.append(entry)
     data: dict[str, Any] = {
         "geodist_version": __version__,

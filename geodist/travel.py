@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geodist import _html
 from geodist.distance import Distance
 from geodist.errors import GeodistError
 from geodist.speed import Speed
@@ -257,6 +258,54 @@ class Travel:
     def __str__(self) -> str:
         """As "3 h 52 min"."""
         return format_duration(self.total_s)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The estimate as plain JSON-ready values.
+
+        Keys: ``mode``, ``total_s``, ``moving_s``, ``overhead_s`` (seconds),
+        ``text`` (as "3 h 59 min"), ``distance_m``, ``route_m`` (metres),
+        ``speed_m_s`` (metres per second), ``speed`` (as "830 km/h (516 mph)"),
+        ``assumptions`` (a list of str).
+        """
+        return {
+            "mode": self.mode,
+            "total_s": self.total_s,
+            "moving_s": self.moving_s,
+            "overhead_s": self.overhead_s,
+            "text": str(self),
+            "distance_m": self.distance_m,
+            "route_m": self.route_m,
+            "speed_m_s": self.speed.metres_per_second,
+            "speed": str(self.speed),
+            "assumptions": list(self.assumptions),
+        }
+
+    def _repr_html_(self) -> str:
+        """A small HTML table of the estimate, its parts and every assumption, for notebooks."""
+        return _html.table(
+            f"Travel ({self.mode}): {self}",
+            [
+                ("total", f"{self} ({self.hours:,.2f} h, {self.total_s:,.0f} s)"),
+                ("moving", f"{format_duration(self.moving_s)} at {self.speed}"),
+                ("overhead", format_duration(self.overhead_s) if self.overhead_s else None),
+                (
+                    "distance",
+                    f"{self.distance_m / 1000:,.1f} km, the straight-line (geodesic) distance given",
+                ),
+                (
+                    "route",
+                    f"{self.route_m / 1000:,.1f} km, with detour or routing" if self.extension_m else None,
+                ),
+                ("mode", self.mode),
+                ("assumptions", list(self.assumptions)),
+            ],
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Travel {self.mode}: {self} ({self.hours:,.2f} h) over {self.distance_m / 1000:,.1f} km,"
+            f" route {self.route_m / 1000:,.1f} km at {self.speed}>"
+        )
 
 
 def format_duration(seconds: float) -> str:
