@@ -18,6 +18,7 @@ from geodist.errors import (
     GeometryError,
     MethodError,
     NoTerritoryError,
+    PartError,
     SpeedError,
     UnitError,
     UnknownAirportError,
@@ -27,6 +28,7 @@ from geodist.geodesic import GeodesicInverse, LatLon, inverse
 from geodist.matrix import matrix
 from geodist.places import Airport, airport
 from geodist.speed import Speed
+from geodist.territory import Part
 from geodist.travel import MODES, Travel, TravelMode, travel_time
 from geodist.units import Unit
 
@@ -49,6 +51,8 @@ __all__ = [
     "Method",
     "MethodError",
     "NoTerritoryError",
+    "Part",
+    "PartError",
     "Speed",
     "SpeedError",
     "Travel",
