@@ -274,6 +274,20 @@ class PreparedTerritory:
         return f"{name}, {area}" if name else area
 
     @cached_property
+    def at_east(self) -> shapely.MultiPolygon | None:
+        """The polygons that reach 180°E, or None."""
+        east = [p for p in self.geometry.geoms if p.bounds[2] >= 180.0]
+        return shapely.MultiPolygon(east) if east else None
+
+    @cached_property
+    def at_west(self) -> shapely.MultiPolygon | None:
+        """The polygons that reach 180°W, shifted by +360° to meet those at 180°E, or None."""
+        west = [
+            shapely.affinity.translate(p, xoff=360.0) for p in self.geometry.geoms if p.bounds[0] <= -180.0
+        ]
+        return shapely.MultiPolygon(west) if west else None
+
+    @cached_property
     def area_m2(self) -> float:
         """Area on WGS84, m²."""
         return float(self.part_areas_m2.sum())
@@ -300,14 +314,8 @@ def touching(a: PreparedTerritory, b: PreparedTerritory) -> bool:
     """
     if shapely.intersects(a.prepared_geometry, b.geometry):
         return True
-    for east, west in ((a.geometry, b.geometry), (b.geometry, a.geometry)):
-        at_east = [p for p in east.geoms if p.bounds[2] >= 180.0]
-        at_west = [shapely.affinity.translate(p, xoff=360.0) for p in west.geoms if p.bounds[0] <= -180.0]
-        if (
-            at_east
-            and at_west
-            and shapely.intersects(shapely.MultiPolygon(at_east), shapely.MultiPolygon(at_west))
-        ):
+    for east, west in ((a.at_east, b.at_west), (b.at_east, a.at_west)):
+        if east is not None and west is not None and shapely.intersects(east, west):
             return True
     return False
 
