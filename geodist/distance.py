@@ -26,7 +26,7 @@ from enum import Enum
 import shapely
 
 from geodist import border
-from geodist.countries import Country, country
+from geodist.countries import Country, all_countries, country
 from geodist.errors import GeodistError, MethodError
 from geodist.geodesic import WGS84, LatLon, inverse
 from geodist.territory import (
@@ -212,7 +212,7 @@ def distance(
         that has it and leaves the other whole; a pair ``(part_a, part_b)``
         chooses for each country separately.
     mainland : bool
-        Same as ``part="mainland"``; kept for compatibility (before geodist 0.2
+        Same as ``part="mainland"``; kept for compatibility (in geodist 0.1.0
         "mainland" meant the largest part, now ``part="largest"``).
 
     Returns
@@ -320,8 +320,6 @@ def centroid_note(place: Country, part: Part | str | LatLon = Part.WHOLE) -> str
 
 def _territory_at(point: LatLon) -> Country | None:
     """The bundled territory that covers a point, if any."""
-    from geodist.countries import all_countries
-
     here = shapely.Point((point.lon + 180.0) % 360.0 - 180.0, point.lat)
     for c in all_countries():
         west, south, east, north = c.territory.bounds

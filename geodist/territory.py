@@ -11,7 +11,7 @@ stands for the country is chosen by a :class:`Part` rule:
   1:10m) takes the part nearest to it, by geodesic distance; a territory without
   a capital in the data takes its largest part;
 - ``"largest"``: the part of largest area on the WGS84 ellipsoid (what "mainland"
-  meant before geodist 0.2: Malaysian Borneo, Jutland);
+  meant in geodist 0.1.0: Malaysian Borneo, Jutland);
 - a :class:`~geodist.geodesic.LatLon`: the part that contains that point, or the
   part nearest to it;
 - a part's name from the small curated table :data:`geodist.part_names.PART_NAMES`
