@@ -21,6 +21,7 @@ from geodist.errors import (
     MethodError,
     MissingExtraError,
     NoTerritoryError,
+    PartError,
     SpeedError,
     UnitError,
     UnknownAirportError,
@@ -31,6 +32,7 @@ from geodist.geodesic import GeodesicInverse, LatLon, inverse
 from geodist.matrix import matrix
 from geodist.places import Airport, airport
 from geodist.speed import Speed
+from geodist.territory import Part
 from geodist.travel import MODES, Travel, TravelMode, travel_time
 from geodist.units import Unit
 
@@ -57,6 +59,8 @@ __all__ = [
     "MethodError",
     "MissingExtraError",
     "NoTerritoryError",
+    "Part",
+    "PartError",
     "Speed",
     "SpeedError",
     "Travel",

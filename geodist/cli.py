@@ -75,6 +75,24 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _part_options(parser: argparse.ArgumentParser) -> None:
+    """``--part`` and its alias ``--mainland``: which part of each country to measure."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--part",
+        choices=["whole", "mainland", "largest"],
+        default="whole",
+        help="which part of each country the border and centroid use: whole territory (default),"
+        " mainland (the part holding the capital: continental France, Peninsular Malaysia, Zealand"
+        " for Denmark; the largest part if there is no capital) or largest (largest part by area)",
+    )
+    group.add_argument("--mainland", action="store_true", help="same as --part mainland")
+
+
+def _part(args: argparse.Namespace) -> str:
+    return "mainland" if args.mainland else str(args.part)
+
+
 def _travel_options(parser: argparse.ArgumentParser, default_mode: str | None) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
@@ -101,9 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("first", help="a country: name (any language), official name or ISO code")
     parser.add_argument("second", help="another country")
     parser.add_argument("--method", choices=[m.value for m in Method], help="print only this method")
-    parser.add_argument(
-        "--mainland", action="store_true", help="border and centroid from each country's largest part only"
-    )
+    _part_options(parser)
     _output_options(parser)
     _travel_options(parser, default_mode=None)
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the distance lines")
@@ -120,7 +136,7 @@ def _cmd_pair(args: argparse.Namespace) -> str:
         args.second,
         methods,
         unit=args.unit,
-        mainland=args.mainland,
+        part=_part(args),
         speed=args.speed,
         mode=args.mode,
     )
@@ -242,7 +258,7 @@ def build_matrix_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="every bundled territory (255; about 20 s for borders)"
     )
     parser.add_argument("--method", default="border", choices=[m.value for m in Method])
-    parser.add_argument("--mainland", action="store_true", help="use each country's largest part only")
+    _part_options(parser)
     _output_options(parser)
     return parser
 
@@ -256,7 +272,7 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     chosen = list(all_countries()) if args.all else [country(c) for c in args.countries]
     if len(chosen) < 2:
         raise GeodistError("a matrix needs at least two countries")
-    table = matrix(chosen, args.method, unit=args.unit, mainland=args.mainland, progress=_progress_bar())
+    table = matrix(chosen, args.method, unit=args.unit, part=_part(args), progress=_progress_bar())
     _progress_done()
     if args.json:
         return json.dumps(
@@ -282,7 +298,7 @@ def build_nearest_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("country")
     parser.add_argument("--top", type=int, default=10, help="how many (default 10)")
-    parser.add_argument("--mainland", action="store_true", help="use each country's largest part only")
+    _part_options(parser)
     _output_options(parser)
     return parser
 
@@ -295,7 +311,7 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
         raise GeodistError(f"--top must be at least 1, got {args.top}")
     origin = country(args.country)
     unit = Unit.parse(args.unit)
-    ranked = nearest_countries(origin, top=args.top, mainland=args.mainland)
+    ranked = nearest_countries(origin, top=args.top, part=_part(args))
     rows = [(c, unit.from_metres(m), touching) for c, m, touching in ranked]
     if args.json:
         return json.dumps(

@@ -24,14 +24,21 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
-import numpy as np
 import shapely
 
 from geodist import _html, _records, border
-from geodist.countries import Capital, Country, country
+from geodist.countries import Capital, Country, all_countries, country
 from geodist.errors import GeodistError, MethodError
 from geodist.geodesic import WGS84, LatLon, inverse
-from geodist.territory import PreparedTerritory, from_geometry, prepared
+from geodist.territory import (
+    Part,
+    PartChoice,
+    PreparedTerritory,
+    from_geometry,
+    parse_part,
+    prepared,
+    touching,
+)
 from geodist.units import Unit
 
 __all__ = ["Distance", "Method", "distance", "geometry_distance"]
@@ -101,7 +108,9 @@ class Distance:
         or overlap. None otherwise.
     start_part, end_part : str or None
         For the border method: whether each point lies on the country's mainland
-        (its largest part) or on another part ("part 3 of 57").
+        (the part holding its capital) or on another part, described by its rank
+        by area, its area and, where geodist knows one, its name
+        ("part 1 of 15 by area (Jutland, 28,621 km²)").
     note : str or None
         Anything a reader should know (a centroid outside its territory, ...).
     """
@@ -263,11 +272,15 @@ def _azimuths(azimuth1: float, azimuth2: float) -> str | None:
 Place = str | int | Country | LatLon
 
 
+PartArgument = PartChoice | tuple[PartChoice, PartChoice] | None
+
+
 def distance(
     a: Place,
     b: Place,
     method: str | Method = Method.BORDER,
     *,
+    part: PartArgument = None,
     mainland: bool = False,
     capital: str = "official",
 ) -> Distance:
@@ -281,9 +294,20 @@ def distance(
         because their order (lat, lon or lon, lat) cannot be known.
     method : {"border", "capital", "centroid", "centre"}
         Which points of a country to join; a point is used as it is.
+    part : {"whole", "mainland", "largest"}, str, LatLon or a pair of them
+        For the border and centroid methods, which part of each country to
+        measure (parts are polygons, joined across ±180°): "whole" (the default),
+        "mainland" (the part holding the capital: continental France, Peninsular
+        Malaysia, the contiguous USA, Zealand for Denmark; the largest part for a
+        territory without a capital), "largest" (the largest part by area), a
+        part's name from :data:`geodist.part_names.PART_NAMES` ("Jutland"), or a
+        LatLon choosing, in each country, the part that contains that point (or
+        is nearest to it). A name given once chooses that part in the country
+        that has it and leaves the other whole; a pair ``(part_a, part_b)``
+        chooses for each country separately.
     mainland : bool
-        For the border and centroid methods, use only each country's largest
-        part (its mainland, joined across ±180°) instead of its whole territory.
+        Same as ``part="mainland"``; kept for compatibility (in geodist 0.1.0
+        "mainland" meant the largest part, now ``part="largest"``).
     capital : {"official", "seat"}
         For the capital method: the official capital (default; Sucre for
         Bolivia, Amsterdam for the Netherlands) or the seat of government (La
@@ -297,6 +321,8 @@ def distance(
     ------
     MethodError
         For an unknown method.
+    PartError
+        For an unknown part rule or name, or ``mainland=True`` with another part.
     GeodistError
         For an unknown or ambiguous country, a bad point, or a country that lacks
         the point the method needs (a capital, a centre point).
@@ -312,27 +338,94 @@ def distance(
     4882.99
     >>> distance(LatLon(35.7, 51.4), "Iran").distance_m
     0.0
+    >>> round(distance("Malaysia", "Thailand", part="mainland").km, 1)  # Peninsular Malaysia
+    0.0
+    >>> round(distance("Malaysia", "Thailand", part="largest").km, 1)  # Malaysian Borneo
+    950.0
     """
     how = Method.parse(method)
     if capital not in CAPITAL_CHOICES:
         raise MethodError(f"capital must be one of {', '.join(map(repr, CAPITAL_CHOICES))}, got {capital!r}")
+    part_a, part_b = _parts(part, mainland)
     first, second = _place(a), _place(b)
+    if isinstance(part_a, str) and not isinstance(part_a, Part) and part_a == part_b:
+        part_a, part_b = _named_part_sides(first, second, part_a)
     if isinstance(first, LatLon) and isinstance(second, LatLon):
         return _between_points(first, second, how, str(first), str(second), SOURCE_POINT)
     if how is Method.BORDER:
-        return _border(first, second, mainland)
-    start, from_label, source_a = _representative(first, how, mainland, capital)
-    end, to_label, source_b = _representative(second, how, mainland, capital)
-    result = _between_points(start, end, how, from_label, to_label, _sources(source_a, source_b))
+        result = _border(first, second, part_a, part_b)
+    else:
+        start, from_label, source_a = _representative(first, how, part_a, capital)
+        end, to_label, source_b = _representative(second, how, part_b, capital)
+        result = _between_points(start, end, how, from_label, to_label, _sources(source_a, source_b))
+    notes = [*_part_notes(first, part_a), *_part_notes(second, part_b)]
     if how is Method.CENTROID:
-        notes = [
-            f"the centroid of {c.label} lies outside its territory"
-            for c in (first, second)
-            if isinstance(c, Country) and not prepared(c, mainland).centroid.inside
-        ]
-        if notes:
-            result = replace(result, note="; ".join(notes))
-    return result
+        for c, p in ((first, part_a), (second, part_b)):
+            note = centroid_note(c, p) if isinstance(c, Country) else None
+            notes += [note] if note else []
+    return replace(result, note="; ".join(notes)) if notes else result
+
+
+def _parts(part: PartArgument, mainland: bool) -> tuple[Part | str | LatLon, Part | str | LatLon]:
+    """The part choice for each side, from ``part=`` (one choice or a pair) and ``mainland=``."""
+    if isinstance(part, tuple) and len(part) == 2 and not all(isinstance(p, (int, float)) for p in part):
+        return parse_part(part[0], mainland), parse_part(part[1], mainland)
+    return parse_part(part, mainland), parse_part(part, mainland)
+
+
+def _named_part_sides(
+    first: Country | LatLon, second: Country | LatLon, name: str
+) -> tuple[str | Part, str | Part]:
+    """A part's name given once chooses that part where it exists; the other country is measured whole."""
+    has = [isinstance(c, Country) and prepared(c).has_part(name) for c in (first, second)]
+    if not any(has):  # let the first country's lookup raise, listing its named parts
+        return name, name
+    return (name if has[0] else Part.WHOLE), (name if has[1] else Part.WHOLE)
+
+
+def _part_notes(place: Country | LatLon, part: Part | str | LatLon) -> list[str]:
+    """Say which part stands for a country when that is not obvious."""
+    if not isinstance(place, Country) or part is not Part.MAINLAND:
+        return []
+    if place.capital is None:
+        return [f"{place.label} has no capital in the data: its mainland here is its largest part"]
+    return []
+
+
+def centroid_note(place: Country, part: Part | str | LatLon = Part.WHOLE) -> str | None:
+    """A note when a country's centroid lies outside its territory, and where it falls then.
+
+    It names the territory the centroid falls in, if any (abroad), and says when
+    the parts away from the mainland pull it off (France's with French Guiana and
+    the other overseas parts, the United States' with Alaska and Hawaii).
+    """
+    territory = prepared(place, part)
+    centroid = territory.centroid
+    if centroid.inside:
+        return None
+    where = _territory_at(centroid.location)
+    at = f"in {where.label}" if where is not None and where.id != place.id else "at sea"
+    note = f"the centroid of {place.label} lies outside its territory ({at}, {centroid.location})"
+    if (
+        territory.whole is None
+        and len(set(territory.part_groups.tolist())) > 1
+        and territory.mainland.centroid.inside
+    ):
+        note += (
+            f", pulled off by its parts away from the mainland (the mainland's centroid,"
+            f" {territory.mainland.centroid.location}, is inside)"
+        )
+    return note
+
+
+def _territory_at(point: LatLon) -> Country | None:
+    """The bundled territory that covers a point, if any."""
+    here = shapely.Point((point.lon + 180.0) % 360.0 - 180.0, point.lat)
+    for c in all_countries():
+        west, south, east, north = c.territory.bounds
+        if west <= here.x <= east and south <= here.y <= north and c.territory.covers(here):
+            return c
+    return None
 
 
 def _place(value: Place) -> Country | LatLon:
@@ -370,7 +463,7 @@ def capital_city(place: Country, capital: str = "official") -> tuple[Capital, st
 
 
 def _representative(
-    place: Country | LatLon, how: Method, mainland: bool, capital: str = "official"
+    place: Country | LatLon, how: Method, part: Part | str | LatLon, capital: str = "official"
 ) -> tuple[LatLon, str, str]:
     """The point a method uses for a place, its label and its data source."""
     if isinstance(place, LatLon):
@@ -384,7 +477,7 @@ def _representative(
                 f"{place.label} has no centre point in Google's countries table; try method='centroid'"
             )
         return place.centre, f"centre of {place.label}", SOURCE_CENTRES
-    return prepared(place, mainland).centroid.location, f"centroid of {place.label}", SOURCE_TERRITORIES
+    return prepared(place, part).centroid.location, f"centroid of {place.label}", SOURCE_TERRITORIES
 
 
 def _sources(a: str, b: str) -> str:
@@ -410,24 +503,27 @@ def _between_points(
 
 
 def _part_label(territory: PreparedTerritory, polygon: int) -> str:
-    if territory.is_mainland(polygon):
-        return "mainland"
-    groups = territory.part_groups
-    ranked = np.argsort(-territory.part_areas_m2[np.unique(groups)])
-    order = {int(g): rank + 1 for rank, g in enumerate(np.unique(groups)[ranked])}
-    return f"part {order[int(groups[polygon])]} of {len(order)} by area"
+    """Describe a polygon's part: "mainland" (holding the capital), or its rank, name and area."""
+    return territory.part_label(polygon)
 
 
-def _border(first: Country | LatLon, second: Country | LatLon, mainland: bool) -> Distance:
-    if isinstance(first, LatLon) or isinstance(second, LatLon):
-        return _point_to_territory(first, second, mainland)
-    return _between_territories(prepared(first, mainland), prepared(second, mainland))
+def _border(
+    first: Country | LatLon,
+    second: Country | LatLon,
+    part_a: Part | str | LatLon,
+    part_b: Part | str | LatLon,
+) -> Distance:
+    if isinstance(first, LatLon):
+        return _point_to_territory(first, second, part_b)
+    if isinstance(second, LatLon):
+        return _point_to_territory(first, second, part_a)
+    return _between_territories(prepared(first, part_a), prepared(second, part_b))
 
 
 def _between_territories(ta: PreparedTerritory, tb: PreparedTerritory) -> Distance:
-    touching = bool(shapely.intersects(ta.prepared_geometry, tb.geometry))
+    touch = touching(ta, tb)
     nearest = border.nearest_between(ta.edges, tb.edges)
-    if touching:
+    if touch:
         nearest = border.shared_point(ta.geometry, tb.geometry, nearest)
     result = _between_points(
         LatLon(nearest.lat_a, nearest.lon_a),
@@ -439,7 +535,7 @@ def _between_territories(ta: PreparedTerritory, tb: PreparedTerritory) -> Distan
     )
     return replace(
         result,
-        shares_border=touching,
+        shares_border=touch,
         start_part=_part_label(ta, nearest.part_a),
         end_part=_part_label(tb, nearest.part_b),
     )
@@ -474,10 +570,12 @@ def geometry_distance(a: shapely.Geometry, b: shapely.Geometry) -> Distance:
     return replace(result, source="given geometries")
 
 
-def _point_to_territory(first: Country | LatLon, second: Country | LatLon, mainland: bool) -> Distance:
+def _point_to_territory(
+    first: Country | LatLon, second: Country | LatLon, choice: Part | str | LatLon
+) -> Distance:
     point, target = (first, second) if isinstance(first, LatLon) else (second, first)
     assert isinstance(point, LatLon) and isinstance(target, Country)
-    territory = prepared(target, mainland)
+    territory = prepared(target, choice)
     lon = (point.lon + 180.0) % 360.0 - 180.0
     if territory.prepared_geometry.covers(shapely.Point(lon, point.lat)):
         nearest = border.NearestPoints(0.0, point.lon, point.lat, point.lon, point.lat, -1, -1)

@@ -155,3 +155,7 @@ def _or_list(items: Sequence[str]) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+class PartError(GeodistError, ValueError):
+    """A part of a territory was asked for that is not a rule, a known part's name or a point."""

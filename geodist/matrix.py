@@ -20,7 +20,9 @@ from geodist.border import nearest_between_many
 from geodist.countries import Country, all_countries, country
 from geodist.distance import Method, distance
 from geodist.errors import GeodistError
-from geodist.territory import PreparedTerritory, prepared
+from geodist.geodesic import LatLon
+from geodist.territory import Part, PreparedTerritory, parse_part, prepared
+from geodist.territory import touching as touches
 from geodist.units import Unit
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ def matrix(
     *,
     unit: str | Unit = Unit.KM,
     mainland: bool = False,
+    part: str | Part | LatLon | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
@@ -50,7 +53,9 @@ def matrix(
     unit : {"m", "km", "mi", "nmi"}
         Unit of the values (kilometres by default).
     mainland : bool
-        As for :func:`geodist.distance`.
+        As for :func:`geodist.distance` (the same as ``part="mainland"``).
+    part : {"whole", "mainland", "largest"}, str or LatLon, optional
+        Which part of each country to measure, as for :func:`geodist.distance`.
     workers : int, optional
         Processes for the border method; all cores when None, 1 to stay in process.
     progress : callable, optional
@@ -74,27 +79,34 @@ def matrix(
     chosen = [country(c) for c in countries] if countries is not None else list(all_countries())
     how = Method.parse(method)
     scale = Unit.parse(unit).metres
+    chosen_part = parse_part(part, mainland)
     if how is Method.BORDER:
-        values = border_matrix_m(chosen, mainland=mainland, workers=workers, progress=progress)
+        values = border_matrix_m(chosen, part=chosen_part, workers=workers, progress=progress)
     else:
-        values = _point_matrix_m(chosen, how, mainland)
+        values = _point_matrix_m(chosen, how, chosen_part)
     ids = [c.id for c in chosen]
     return pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
 
 
 def nearest_countries(
-    origin: str | int | Country, *, top: int | None = None, mainland: bool = False
+    origin: str | int | Country,
+    *,
+    top: int | None = None,
+    mainland: bool = False,
+    part: str | Part | LatLon | None = None,
 ) -> list[tuple[Country, float, bool]]:
     """Every other bundled territory by border distance from ``origin``: (country, metres, touching).
 
     Touching or overlapping territories come first at 0 m; the rest are measured
-    exactly, in one batch.
+    exactly, in one batch. ``part`` (or ``mainland``) chooses the part of each
+    country, as for :func:`geodist.distance`.
     """
     here = country(origin)
+    chosen_part = parse_part(part, mainland)
     others = [c for c in all_countries() if c.id != here.id]
-    mine = prepared(here, mainland)
-    theirs = [prepared(c, mainland) for c in others]
-    touching = [bool(shapely.intersects(mine.prepared_geometry, t.geometry)) for t in theirs]
+    mine = prepared(here, chosen_part)
+    theirs = [_part_of(c, chosen_part) for c in others]
+    touching = [touches(mine, t) for t in theirs]
     apart = [k for k, t in enumerate(touching) if not t]
     found = nearest_between_many([(mine.edges, theirs[k].edges) for k in apart])
     metres = np.zeros(len(others))
@@ -104,12 +116,19 @@ def nearest_countries(
     return ranked[:top] if top else ranked
 
 
-def _point_matrix_m(chosen: Sequence[Country], how: Method, mainland: bool) -> np.ndarray:
+def _part_of(c: Country, part: Part | str | LatLon) -> PreparedTerritory:
+    """A country's part; a part's name that is not one of its own leaves it whole."""
+    if isinstance(part, str) and not isinstance(part, Part) and not prepared(c).has_part(part):
+        return prepared(c)
+    return prepared(c, part)
+
+
+def _point_matrix_m(chosen: Sequence[Country], how: Method, part: Part | str | LatLon) -> np.ndarray:
     out = np.zeros((len(chosen), len(chosen)))
     for i, a in enumerate(chosen):
         for j in range(i + 1, len(chosen)):
             try:
-                out[i, j] = out[j, i] = distance(a, chosen[j], how, mainland=mainland).distance_m
+                out[i, j] = out[j, i] = distance(a, chosen[j], how, part=part).distance_m
             except GeodistError:  # no capital or no centre point for one of them: NaN, as documented
                 out[i, j] = out[j, i] = np.nan
     return out
@@ -119,6 +138,7 @@ def border_matrix_m(
     chosen: Sequence[Country],
     *,
     mainland: bool = False,
+    part: Part | str | LatLon | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> np.ndarray:
@@ -126,7 +146,8 @@ def border_matrix_m(
 
     ``progress(done, total)`` is called after each row of pairs, if given.
     """
-    territories = [prepared(c, mainland) for c in chosen]
+    chosen_part = parse_part(part, mainland)
+    territories = [_part_of(c, chosen_part) for c in chosen]
     geometries = [t.geometry for t in territories]
     n = len(chosen)
     out = np.full((n, n), np.nan)
@@ -143,7 +164,7 @@ def border_matrix_m(
             workers,
             mp_context=get_context(methods[0]),
             initializer=_init_worker,
-            initargs=([c.id for c in chosen], mainland),
+            initargs=([c.id for c in chosen], chosen_part),
         ) as pool:
             results = pool.map(_row_worker, rows, chunksize=1)
             for done, ((i, js), values) in enumerate(zip(rows, results, strict=True), start=1):
@@ -173,8 +194,8 @@ def _row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> np.
 _WORKER: dict[str, list[PreparedTerritory]] = {}
 
 
-def _init_worker(ids: list[str], mainland: bool) -> None:
-    _WORKER["territories"] = [prepared(country(i), mainland) for i in ids]
+def _init_worker(ids: list[str], part: Part | str | LatLon) -> None:
+    _WORKER["territories"] = [_part_of(country(i), part) for i in ids]
 
 
 def _row_worker(row: tuple[int, list[int]]) -> np.ndarray:

@@ -11,14 +11,18 @@ import csv
 import io
 from typing import Any
 
+import shapely
+
 from geodist import __version__
 from geodist._records import MODEL
-from geodist.countries import Country, country_pair
+from geodist.countries import Country, country, country_pair
+from geodist.dependencies import dependencies_of, sovereign_of
 from geodist.distance import Distance, Method, distance
 from geodist.errors import GeodistError
 from geodist.geodesic import LatLon
 from geodist.places import Trip, capital_trip
 from geodist.speed import Speed
+from geodist.territory import Part, parse_part, prepared, touching
 from geodist.travel import travel_time
 from geodist.units import Unit
 
@@ -79,6 +83,7 @@ def pair_data(
     *,
     unit: str | Unit = Unit.KM,
     mainland: bool = False,
+    part: str | Part | LatLon | None = None,
     speed: str | None = None,
     mode: str | None = None,
     flight: bool = True,
@@ -86,15 +91,19 @@ def pair_data(
 ) -> dict[str, Any]:
     """Everything the pair report says, as plain data with stable keys.
 
+    ``part`` and ``mainland`` choose the part of each country measured, as for
+    :func:`geodist.distance`.
+
     Raises
     ------
     GeodistError
-        For an unknown country, a bad unit, speed or mode. A method that cannot
+        For an unknown country, a bad unit, part, speed or mode. A method that cannot
         be measured for this pair (no capital, no centre point) is reported in
         its entry's ``error`` instead.
     """
     a, b = country_pair(first, second)
     u = Unit.parse(unit)
+    chosen = parse_part(part, mainland)
     if speed is not None:
         Speed.parse(speed)  # fail before any work
     travelling = speed is not None or mode is not None
@@ -102,7 +111,7 @@ def pair_data(
     for how in methods:
         entry: dict[str, Any] = {"method": how.value, "label": LABELS[how]}
         try:
-            d = distance(a, b, how, mainland=mainland, capital=capital)
+            d = distance(a, b, how, part=chosen, capital=capital)
         except GeodistError as exc:
             entry.update(error=str(exc), distance_m=None)
             entries.append(entry)
@@ -118,13 +127,14 @@ def pair_data(
         "first": _country_data(a),
         "second": _country_data(b),
         "unit": u.value,
-        "mainland": mainland,
+        "mainland": chosen is Part.MAINLAND,
+        "part": chosen.value if isinstance(chosen, Part) else str(chosen),
         "capital": capital,
         "distances": entries,
     }
     capitals = _capital_trip(a, b) if flight else None
     data["flight"] = _trip_data(capitals) if capitals else None
-    data["notes"] = _notes(a, b, entries, capitals) + _capital_notes(a, b, entries, capital)
+    data["notes"] = _notes(a, b, entries, capitals, chosen, u) + _capital_notes(a, b, entries, capital)
     return data
 
 
@@ -169,18 +179,33 @@ def _trip_data(trip: Trip) -> dict[str, Any]:
     }
 
 
-def _notes(a: Country, b: Country, entries: list[dict[str, Any]], trip: Trip | None) -> list[str]:
+def _notes(
+    a: Country,
+    b: Country,
+    entries: list[dict[str, Any]],
+    trip: Trip | None,
+    part: Part | str | LatLon = Part.WHOLE,
+    unit: Unit = Unit.KM,
+) -> list[str]:
     notes = []
     by_method = {e["method"]: e for e in entries if e.get("distance_m") is not None}
     border = by_method.get("border")
     if border is not None:
         notes.append("they share a border" if border["shares_border"] else "they do not share a border")
-        for c, part in ((a, border["start_part"]), (b, border["end_part"])):
-            if part and part != "mainland":
+        for c, where in ((a, border["start_part"]), (b, border["end_part"])):
+            if where and where != "mainland":
                 notes.append(
-                    f"the nearest point of {c.label} is on {part}, not its mainland (see --mainland)"
+                    f"the nearest point of {c.label} is on {where}, not its mainland"
+                    " (the part holding its capital; see --part)"
                 )
-    notes += [e["note"] for e in entries if e.get("note")]
+    if part in (Part.MAINLAND, Part.LARGEST):
+        notes += [n for c in (a, b) if (n := mainland_note(c))]
+    notes += dependency_notes(a, b, border["distance_m"] if border else None, unit)
+    notes += dependency_notes(b, a, border["distance_m"] if border else None, unit)
+    for e in entries:  # a note common to several methods (no capital...) is said once
+        for n in (e.get("note") or "").split("; "):
+            if n and n not in notes:
+                notes.append(n)
     centre = by_method.get("centre")
     if centre is not None:
         comparisons = []
@@ -197,6 +222,88 @@ def _notes(a: Country, b: Country, entries: list[dict[str, Any]], trip: Trip | N
         )
         notes += trip.notes
     return notes
+
+
+def mainland_note(c: Country) -> str | None:
+    """Say which part is a country's mainland when it is not its largest part, or when its capital is offshore.
+
+    Parts are described by their curated names where geodist has them
+    (:mod:`geodist.part_names`) and by their area on WGS84.
+    """
+    whole = prepared(c)
+    if len(set(whole.part_groups.tolist())) < 2 or c.capital is None:
+        return None
+    mainland, largest = whole.mainland_group, whole.largest_group
+    capital = c.capital.location
+    offshore = not bool(whole.prepared_geometry.covers(shapely.Point(capital.lon, capital.lat)))
+    where = (
+        f" ({c.capital.name}'s point lies just off the coast as drawn at 1:10m: the nearest part is taken)"
+        if offshore
+        else ""
+    )
+    if mainland == largest:
+        return f"the mainland of {c.label} is the part holding {c.capital.name}{where}" if offshore else None
+    return (
+        f"the mainland of {c.label} here is the part holding {c.capital.name} ({whole.describe(mainland)}),"
+        f" not its largest part ({whole.describe(largest)}; --part largest){where}"
+    )
+
+
+_LISTED_DEPENDENCIES = 6
+"""How many separately drawn dependencies a note names before "and N more"."""
+
+
+def dependency_notes(c: Country, other: Country, border_m: float | None, unit: Unit) -> list[str]:
+    """Notes on a country's separately drawn dependencies, or on its sovereign state.
+
+    When a dependency of ``c`` lies nearer to ``other`` than ``c`` itself (by
+    nearest border, measured exactly), the note gives that distance
+    (Denmark–Canada: Greenland is 19.5 km from Canada).
+    """
+    notes = []
+    sovereign = sovereign_of(c.id)
+    if sovereign is not None:
+        notes.append(
+            f"{c.label} is {sovereign.status}, drawn as a territory of its own in this data"
+            f" (not part of {country(sovereign.sovereign).label})"
+        )
+    ids = dependencies_of(c.id)
+    if not ids:
+        return notes
+    deps = [country(i) for i in ids]
+    nearer: list[tuple[float, Country]] = []
+    if border_m is not None and border_m > 0:
+        from geodist.border import nearest_between_many
+
+        theirs = prepared(other)
+        mine = [prepared(d) for d in deps if d.id != other.id]
+        apart = [t for t in mine if not touching(t, theirs)]
+        found = nearest_between_many([(t.edges, theirs.edges) for t in apart])
+        metres = {t.label: f.distance_m for t, f in zip(apart, found, strict=True)}
+        nearer = sorted((metres.get(prepared(d).label, 0.0), d) for d in deps if d.id != other.id)
+        nearer = [(m, d) for m, d in nearer if m < border_m]
+    for m, d in nearer[:1]:
+        dep = sovereign_of(d.id)
+        assert dep is not None
+        notes.append(
+            f"{d.label}, {dep.status}, is a separate territory in this data and lies nearer to {other.label}:"
+            f" {unit.from_metres(m):,.1f} {unit.value} (try: geodist {_cli_name(d)} {_cli_name(other)})"
+        )
+    rest = [d for d in deps if all(d is not n for _, n in nearer[:1])]
+    if rest:
+        listed = ", ".join(d.label for d in rest[:_LISTED_DEPENDENCIES])
+        more = f" and {len(rest) - _LISTED_DEPENDENCIES} more" if len(rest) > _LISTED_DEPENDENCIES else ""
+        others = "other " if nearer else ""
+        notes.append(
+            f"{c.name}'s {others}dependencies are separate territories in this data, not measured here:"
+            f" {listed}{more}"
+        )
+    return notes
+
+
+def _cli_name(c: Country) -> str:
+    """A country as typed on a command line: its code, or its quoted id."""
+    return c.alpha2 or c.id
 
 
 def render_text(data: dict[str, Any]) -> str:

@@ -1,4 +1,21 @@
-"""Per-country geometry prepared for measuring: boundary edges, mainland, centroid.
+"""Per-country geometry prepared for measuring: boundary edges, parts, mainland, centroid.
+
+A territory's *parts* are its polygons, joined across ±180° where Natural Earth
+cuts one landmass in two (Chukotka, Fiji's islands, Antarctica). Which part
+stands for the country is chosen by a :class:`Part` rule:
+
+- ``"whole"``: every part (the default everywhere);
+- ``"mainland"``: the part that holds the capital (GeoNames coordinates): metropolitan
+  France, Peninsular Malaysia, the contiguous United States, Zealand for Denmark.
+  A capital outside every part as drawn (a coastal city a little offshore at
+  1:10m) takes the part nearest to it, by geodesic distance; a territory without
+  a capital in the data takes its largest part;
+- ``"largest"``: the part of largest area on the WGS84 ellipsoid (what "mainland"
+  meant in geodist 0.1.0: Malaysian Borneo, Jutland);
+- a :class:`~geodist.geodesic.LatLon`: the part that contains that point, or the
+  part nearest to it;
+- a part's name from the small curated table :data:`geodist.part_names.PART_NAMES`
+  ("Zealand", "Peninsular Malaysia", "Alaska").
 
 Everything here is computed on first use for a country and cached for the
 process, so that repeated distances to the same country cost only the search.
@@ -6,25 +23,82 @@ process, so that repeated distances to the same country cost only the search.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 from functools import cache, cached_property
 
 import numpy as np
 import shapely
 import shapely.affinity
 
+from geodist import border
 from geodist._edges import EdgeSet
 from geodist.centroid import Centroid, territory_centroid
 from geodist.countries import Country
-from geodist.errors import GeometryError
-from geodist.geodesic import WGS84
+from geodist.errors import GeometryError, PartError
+from geodist.geodesic import WGS84, LatLon
+from geodist.part_names import PART_NAMES
 
-__all__ = ["PreparedTerritory", "from_geometry", "prepared"]
+__all__ = ["Part", "PartChoice", "PreparedTerritory", "from_geometry", "parse_part", "prepared", "touching"]
+
+
+class Part(str, Enum):
+    """Which part of a territory to measure (see the module notes)."""
+
+    WHOLE = "whole"
+    MAINLAND = "mainland"
+    LARGEST = "largest"
+
+
+PartChoice = Part | str | LatLon
+"""A part rule, a part's curated name, or a point choosing the part that holds it (or is nearest)."""
+
+
+def parse_part(part: object = None, mainland: bool = False) -> Part | str | LatLon:
+    """Normalise a ``part=`` argument, with ``mainland=True`` as an alias of ``part="mainland"``.
+
+    Returns a :class:`Part`, a :class:`LatLon`, or a stripped name to look up in
+    :data:`~geodist.part_names.PART_NAMES` for each country.
+
+    Raises
+    ------
+    PartError
+        For something that is not a part rule, a name or a LatLon (a bare tuple
+        among them), or ``mainland=True`` together with another part.
+    """
+    if part is None:
+        chosen: Part | str | LatLon = Part.WHOLE
+    elif isinstance(part, (Part, LatLon)):
+        chosen = part
+    elif isinstance(part, str):
+        key = part.strip().lower()
+        try:
+            chosen = Part(key)
+        except ValueError:
+            if not key:
+                raise PartError(
+                    f"an empty part name; use one of: {_RULES}, a part's name or a LatLon"
+                ) from None
+            chosen = part.strip()
+    elif isinstance(part, (tuple, list)):
+        raise PartError(
+            f"a bare pair {tuple(part)!r} cannot choose a part; give a point as geodist.LatLon(lat=..., lon=...)"
+        )
+    else:
+        raise PartError(f"part must be one of {_RULES}, a part's name or a LatLon, got {part!r}")
+    if mainland and chosen is not Part.MAINLAND:
+        if chosen is not Part.WHOLE:
+            raise PartError(f"mainland=True is part='mainland'; it cannot be combined with part={part!r}")
+        chosen = Part.MAINLAND
+    return chosen
+
+
+_RULES = ", ".join(repr(p.value) for p in Part)
 
 
 @dataclass(frozen=True, eq=False)
 class PreparedTerritory:
-    """A country's territory with what the distance engine needs.
+    """A country's territory, or a part of it, with what the distance engine needs.
 
     Attributes
     ----------
@@ -32,10 +106,24 @@ class PreparedTerritory:
         What the territory is, as "Iran (IR)".
     geometry : shapely.MultiPolygon
         The territory, (lon, lat) degrees.
+    capital : LatLon or None
+        The capital, which decides the mainland; None for a caller's geometry or
+        a territory without one (the mainland is then the largest part).
+    part_names : tuple of (str, LatLon)
+        Curated names of parts, each keyed by a point inside the part.
+    whole : PreparedTerritory or None
+        For a part: the whole territory it was taken from (its labels refer to that).
+    polygons : tuple of int
+        For a part: the index, in ``whole``, of each of its polygons.
     """
 
     label: str
     geometry: shapely.MultiPolygon
+    capital: LatLon | None = None
+    part_names: tuple[tuple[str, LatLon], ...] = ()
+    whole: PreparedTerritory | None = field(default=None, repr=False)
+    polygons: tuple[int, ...] = field(default=(), repr=False)
+    _parts: dict[int, PreparedTerritory] = field(default_factory=dict, repr=False)
 
     @cached_property
     def edges(self) -> EdgeSet:
@@ -69,19 +157,135 @@ class PreparedTerritory:
         return areas
 
     @cached_property
-    def mainland_group(self) -> int:
-        """Group number of the largest part (the mainland)."""
+    def largest_group(self) -> int:
+        """Group number of the largest part by area."""
         return int(np.argmax(self.part_areas_m2))
 
-    def is_mainland(self, polygon_index: int) -> bool:
-        """Whether a polygon of the territory belongs to its largest part."""
-        return bool(self.part_groups[polygon_index] == self.mainland_group)
+    @cached_property
+    def mainland_group(self) -> int:
+        """Group number of the mainland: the part holding the capital, else the largest part."""
+        if self.capital is None:
+            return self.largest_group
+        return self.group_at(self.capital)
+
+    def group_at(self, point: LatLon) -> int:
+        """Group number of the part that covers ``point``, or else of the part nearest to it.
+
+        "Nearest" is by geodesic distance on WGS84 to the boundaries as drawn
+        (:func:`geodist.border.nearest_to_point`).
+        """
+        lon = (point.lon + 180.0) % 360.0 - 180.0
+        here = shapely.Point(lon, point.lat)
+        polygons = list(self.geometry.geoms)
+        covering = np.flatnonzero(shapely.covers(polygons, here))
+        if len(covering) == 0 and point.lon % 360.0 == 180.0:  # on ±180°: try the eastern edge too
+            covering = np.flatnonzero(shapely.covers(polygons, shapely.Point(180.0, point.lat)))
+        if len(covering):
+            return int(self.part_groups[covering[0]])
+        nearest = border.nearest_to_point(lon, point.lat, self.edges)
+        return int(self.part_groups[nearest.part_b])
 
     @cached_property
+    def group_names(self) -> dict[int, str]:
+        """Curated name of each part group that has one."""
+        return {self.group_at(point): name for name, point in self.part_names}
+
+    def is_mainland(self, polygon_index: int) -> bool:
+        """Whether a polygon of the territory belongs to its mainland (see :attr:`mainland_group`)."""
+        if self.whole is not None:
+            return self.whole.is_mainland(self.polygons[polygon_index])
+        return bool(self.part_groups[polygon_index] == self.mainland_group)
+
+    def restricted(self, group: int) -> PreparedTerritory:
+        """The same country restricted to one part group (cached)."""
+        if group not in self._parts:
+            keep = [i for i in range(len(self.geometry.geoms)) if self.part_groups[i] == group]
+            self._parts[group] = PreparedTerritory(
+                self.label,
+                shapely.MultiPolygon([self.geometry.geoms[i] for i in keep]),
+                self.capital,
+                self.part_names,
+                whole=self,
+                polygons=tuple(keep),
+            )
+        return self._parts[group]
+
+    @property
     def mainland(self) -> PreparedTerritory:
-        """The same country restricted to its largest part (joined across ±180°)."""
-        keep = [p for i, p in enumerate(self.geometry.geoms) if self.is_mainland(i)]
-        return PreparedTerritory(self.label, shapely.MultiPolygon(keep))
+        """The country restricted to its mainland, the part holding its capital (joined across ±180°)."""
+        return self.restricted(self.mainland_group)
+
+    @property
+    def largest(self) -> PreparedTerritory:
+        """The country restricted to its largest part (joined across ±180°)."""
+        return self.restricted(self.largest_group)
+
+    def has_part(self, name: str) -> bool:
+        """Whether a curated part name (case-insensitive) belongs to this territory."""
+        return any(known.casefold() == name.strip().casefold() for known, _ in self.part_names)
+
+    def part(self, choice: Part | str | LatLon) -> PreparedTerritory:
+        """The territory restricted as ``choice`` says (a value from :func:`parse_part`).
+
+        Raises
+        ------
+        PartError
+            For a name that is not a curated part of this territory.
+        """
+        if choice is Part.WHOLE:
+            return self
+        if choice is Part.MAINLAND:
+            return self.mainland
+        if choice is Part.LARGEST:
+            return self.largest
+        if isinstance(choice, LatLon):
+            return self.restricted(self.group_at(choice))
+        wanted = choice.strip().casefold()
+        for name, point in self.part_names:
+            if name.casefold() == wanted:
+                return self.restricted(self.group_at(point))
+        known = [name for name, _ in self.part_names]
+        listed = f"its named parts are {', '.join(known)}" if known else "no parts are named for it"
+        raise PartError(
+            f"{self.label} has no part named {choice!r} ({listed}); use {_RULES} or a LatLon in the part"
+        )
+
+    def part_label(self, polygon: int) -> str:
+        """How a polygon's part is described: "mainland", or its rank by area, area and name."""
+        if self.whole is not None:
+            return self.whole.part_label(self.polygons[polygon])
+        group = int(self.part_groups[polygon])
+        if group == self.mainland_group:
+            return "mainland"
+        return (
+            f"part {self.rank(group)} of {len(np.unique(self.part_groups))} by area ({self.describe(group)})"
+        )
+
+    def rank(self, group: int) -> int:
+        """Rank of a part group by area, 1 for the largest."""
+        groups = np.unique(self.part_groups)
+        areas = self.part_areas_m2[groups]
+        return int(np.sum(areas > self.part_areas_m2[group])) + 1
+
+    def describe(self, group: int) -> str:
+        """A part group's curated name (if any) and area, as "Jutland, 29,775 km²"."""
+        area = f"{self.part_areas_m2[group] / 1e6:,.0f} km²"
+        name = self.group_names.get(group)
+        return f"{name}, {area}" if name else area
+
+    @cached_property
+    def at_east(self) -> shapely.MultiPolygon | None:
+        """The polygons that reach 180°E, or None."""
+        east = [p for p in self.geometry.geoms if p.bounds[2] >= 180.0]
+        return shapely.MultiPolygon(east) if east else None
+
+    @cached_property
+    def at_west(self) -> shapely.MultiPolygon | None:
+        """The polygons that reach 180°W, shifted by +360° to meet those at 180°E, or None."""
+        west = [
+            shapely.affinity.translate(p, xoff=360.0) for p in self.geometry.geoms if p.bounds[0] <= -180.0
+        ]
+        return shapely.MultiPolygon(west) if west else None
 
     @cached_property
     def area_m2(self) -> float:
@@ -101,16 +305,38 @@ class PreparedTerritory:
         return geometry
 
 
+def touching(a: PreparedTerritory, b: PreparedTerritory) -> bool:
+    """Whether two territories touch or overlap, also across ±180°.
+
+    Natural Earth splits land at the antimeridian, and a caller's polygons may
+    meet there: a polygon ending at 180°E touches one starting at 180°W where
+    their latitude ranges meet, although shapely (in a plane) sees them 360° apart.
+    """
+    if shapely.intersects(a.prepared_geometry, b.geometry):
+        return True
+    for east, west in ((a.at_east, b.at_west), (b.at_east, a.at_west)):
+        if east is not None and west is not None and shapely.intersects(east, west):
+            return True
+    return False
+
+
 @cache
-def prepared(country: Country, mainland: bool = False) -> PreparedTerritory:
-    """The cached :class:`PreparedTerritory` of a country, or of its mainland (largest part)."""
+def prepared(country: Country, part: Part | str | LatLon | bool = Part.WHOLE) -> PreparedTerritory:
+    """The cached :class:`PreparedTerritory` of a country, or of one of its parts.
+
+    ``part`` is a value from :func:`parse_part`; True and False are accepted
+    for "mainland" and "whole", as the ``mainland`` flag of earlier versions.
+    """
     whole = _whole(country)
-    return whole.mainland if mainland else whole
+    if isinstance(part, bool):
+        return whole.mainland if part else whole
+    return whole.part(part)
 
 
 @cache
 def _whole(country: Country) -> PreparedTerritory:
-    return PreparedTerritory(country.label, country.territory)
+    capital = country.capital.location if country.capital else None
+    return PreparedTerritory(country.label, country.territory, capital, PART_NAMES.get(country.id, ()))
 
 
 def from_geometry(geometry: shapely.Geometry, label: str) -> PreparedTerritory:

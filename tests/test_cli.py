@@ -154,6 +154,7 @@ JSON_KEYS = {
     "second",
     "unit",
     "mainland",
+    "part",
     "capital",
     "distances",
     "flight",

@@ -164,6 +164,7 @@ REPORT_KEYS = [
     "second",
     "unit",
     "mainland",
+    "part",
     "capital",
     "distances",
     "flight",
