@@ -17,6 +17,8 @@ __all__ = [
     "GeometryError",
     "MethodError",
     "NoTerritoryError",
+    "OutputFormatError",
+    "OutputPathError",
     "SpeedError",
     "UnitError",
     "UnknownAirportError",
@@ -114,6 +116,14 @@ class SpeedError(GeodistError, ValueError):
 
 class UnitError(GeodistError, ValueError):
     """A unit name is not one geodist knows."""
+
+
+class OutputPathError(GeodistError, OSError):
+    """An output file cannot be written there: no such folder, a folder, or no permission."""
+
+
+class OutputFormatError(GeodistError, ValueError):
+    """An output file name has an extension (or an option) the writer does not support."""
 
 
 class DataError(GeodistError, RuntimeError):
