@@ -388,22 +388,30 @@ def build_map_parser() -> argparse.ArgumentParser:
     """Parser of ``geodist map``."""
     parser = _new_parser(
         "geodist map",
-        "Draw a pair: both territories, the nearest-border line, the capitals and the geodesic between them,"
+        "Draw a pair: both territories, the border they share (or else the nearest-border line), the capitals"
+        " and the geodesic between them,"
         " and the centre points, in an azimuthal equidistant projection centred between them."
-        " .geojson needs nothing more; .png/.svg and .html need `pip install 'geodist[map]'`.",
+        " .geojson and .html need nothing more; .png/.svg need `pip install 'geodist[map]'`.",
         "examples:\n  geodist map Iran Russia -o iran-russia.png\n  geodist map USA Russia -o bering.svg\n"
-        "  geodist map Iran Russia -o iran-russia.html\n  geodist map Iran Russia -o iran-russia.geojson\n",
+        "  geodist map Iran Turkey -o iran-turkey.html --tiles none\n  geodist map Iran Russia -o iran-russia.geojson\n",
     )
     parser.add_argument("first")
     parser.add_argument("second")
     parser.add_argument("-o", "--output", required=True, help="FILE.png, .svg, .html or .geojson")
+    parser.add_argument(
+        "--tiles",
+        choices=("osm", "none"),
+        default="osm",
+        help=".html only: OpenStreetMap base tiles, loaded from the web (default), or none:"
+        " the territories alone, a page that works offline",
+    )
     return parser
 
 
 def _cmd_map(args: argparse.Namespace) -> str:
     from geodist.maps import write_map
 
-    path = write_map(args.first, args.second, args.output)
+    path = write_map(args.first, args.second, args.output, tiles=args.tiles)
     print(f"geodist: wrote {path}", file=sys.stderr)
     return ""
 

@@ -20,6 +20,8 @@ __all__ = [
     "MethodError",
     "MissingExtraError",
     "NoTerritoryError",
+    "OutputFormatError",
+    "OutputPathError",
     "SpeedError",
     "UnitError",
     "UnknownAirportError",
@@ -136,6 +138,14 @@ class SpeedError(GeodistError, ValueError):
 
 class UnitError(GeodistError, ValueError):
     """A unit name is not one geodist knows."""
+
+
+class OutputPathError(GeodistError, OSError):
+    """An output file cannot be written there: no such folder, a folder, or no permission."""
+
+
+class OutputFormatError(GeodistError, ValueError):
+    """An output file name has an extension (or an option) the writer does not support."""
 
 
 class DataError(GeodistError, RuntimeError):
