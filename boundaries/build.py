@@ -12,8 +12,10 @@ run ``apt-get update`` once first), checks their SHA-256, and writes:
 - ``boundaries/countries.json``: codes, names, capital, centre point and the
   index of the territory of every country, plus the ISO 3166 entities that have
   no territory of their own.
-- ``boundaries/names.json``: normalised name -> country ids, for lookup.
+- ``boundaries/names.json`` and ``translations.json``: every normalised name and
+  code -> the countries it reads as, how and in which language (``build_names.py``).
 - ``boundaries/airports.csv``: airports with an IATA code (airportsdata).
+- ``boundaries/cities.csv``: GeoNames cities of 15,000+ inhabitants (``build_cities.py``).
 - ``boundaries/capital_airports.csv``: each capital's main airport (``build_airports.py``).
 
 The output is deterministic: the same inputs give byte-identical files.
@@ -46,6 +48,7 @@ from shapely.ops import unary_union
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from build_cities import write_cities  # noqa: E402
 from build_names import build_name_index, fetch_cldr_names  # noqa: E402
 
 from geodist.names import normalise_name  # noqa: E402  (the package's own normaliser)
@@ -596,6 +599,7 @@ def build(cache: Path, out_dir: Path) -> None:
     write_json(out_dir / "names.json", names)
     write_json(out_dir / "translations.json", translations)
     airports = write_airports(out_dir / "airports.csv")
+    cities = write_cities(out_dir / "cities.csv")
     from build_airports import build as build_capital_airports  # reads the two files just written
 
     build_capital_airports(cache, out_dir)
@@ -603,7 +607,8 @@ def build(cache: Path, out_dir: Path) -> None:
     vertices = sum(shapely.get_num_coordinates(multipolygons))
     print(
         f"{len(countries)} territories, {members} UN members, {len(part_of)} ISO entities drawn inside others,"
-        f" {len(names['primary'])} + {len(translations['translated'])} names, {airports} airports, {vertices} vertices"
+        f" {len(names['primary'])} + {len(translations['translated'])} names, {airports} airports,"
+        f" {cities} cities, {vertices} vertices"
     )
 
 

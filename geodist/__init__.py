@@ -12,6 +12,7 @@ from geodist.countries import Capital, Country, CountryMatch, all_countries, cou
 from geodist.distance import Distance, Method, distance, geometry_distance
 from geodist.errors import (
     AmbiguousCountryError,
+    AmbiguousPlaceError,
     CoordinateError,
     DataError,
     GeodistError,
@@ -28,6 +29,7 @@ from geodist.errors import (
     UnitError,
     UnknownAirportError,
     UnknownCountryError,
+    UnknownPlaceError,
 )
 from geodist.frame import countries_frame, to_frame
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
@@ -44,6 +46,7 @@ __all__ = [
     "MODES",
     "Airport",
     "AmbiguousCountryError",
+    "AmbiguousPlaceError",
     "ArticleReport",
     "Capital",
     "CoordinateError",
@@ -73,6 +76,7 @@ __all__ = [
     "UnitError",
     "UnknownAirportError",
     "UnknownCountryError",
+    "UnknownPlaceError",
     "__version__",
     "airport",
     "all_countries",

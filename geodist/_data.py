@@ -36,6 +36,7 @@ _REQUIRED = (
     "territories.npz",
     "airports.csv",
     "capital_airports.csv",
+    "cities.csv",
 )
 
 

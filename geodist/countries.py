@@ -256,8 +256,12 @@ class CountryMatch:
     query : str
         The text as given.
     how : str
-        How it matched: "ISO 3166-1 alpha-3 code", "English name", "common
-        name", "Vietnamese name (CLDR)", "partial name", "stable id", ...
+        How it matched, in words: "ISO 3166-1 alpha-3 code", "English name",
+        "common name", "Vietnamese name (CLDR)", "partial name", "stable id", ...
+    kind : str
+        How it matched, as one of :data:`MATCH_KINDS`: "given", "id", "code",
+        "english", "alias", "translation" (CLDR or ISO 3166, any other
+        language), "partial".
     note : str or None
         What a reader should know, e.g. that "Scotland" is measured as the
         United Kingdom, whose territory the data holds.
@@ -266,7 +270,13 @@ class CountryMatch:
     country: Country
     query: str
     how: str
+    kind: str
     note: str | None = None
+
+
+MATCH_KINDS = ("given", "id", "code", "english", "alias", "translation", "partial")
+"""The values of :attr:`CountryMatch.kind`."""
+_KIND_OF_READING = {"c": "code", "n": "english", "a": "alias", "l": "translation", "i": "translation"}
 
 
 def lookup(query: str | int | Country, *, language: str | None = None) -> CountryMatch:
@@ -304,11 +314,11 @@ def lookup(query: str | int | Country, *, language: str | None = None) -> Countr
     'Vietnamese name (CLDR)'
     """
     if isinstance(query, Country):
-        return CountryMatch(query, query.label, "given")
+        return CountryMatch(query, query.label, "given", "given")
     text = str(query)
     by_id = _registry().get(text.strip())
     if by_id is not None:  # a stable id, such as "somaliland"
-        return CountryMatch(by_id, text, "stable id")
+        return CountryMatch(by_id, text, "stable id", "id")
     lang = _language(language)
     key = normalise_name(text)
     if not key:
@@ -318,7 +328,7 @@ def lookup(query: str | int | Country, *, language: str | None = None) -> Countr
         return _choose(text, key, [_Reading(t, k, tuple(ls)) for t, k, ls in rows], lang)
     partial = _partial_matches(key)
     if partial:
-        return CountryMatch(_resolve(text, partial), text, "partial name")
+        return CountryMatch(_resolve(text, partial), text, "partial name", "partial")
     raise UnknownCountryError(text, _suggestions(key))
 
 
@@ -363,7 +373,7 @@ def _match(text: str, key: str, pool: list[_Reading], lang: str | None) -> Count
     best = min((r for r in pool), key=lambda r: "cnali".index(r.kind))
     found = _resolve(text, targets)
     note = load_names()["notes"].get(key) if best.kind == "a" else None
-    return CountryMatch(found, text, _how(text, best, lang), note)
+    return CountryMatch(found, text, _how(text, best, lang), _KIND_OF_READING[best.kind], note)
 
 
 def _hint(text: str, pool: list[_Reading]) -> str | None:

