@@ -18,7 +18,7 @@ def test_a_point_with_a_negative_latitude():
     p = place("-33.9249,18.4241")
     assert p.location == LatLon(-33.9249, 18.4241)
     assert place(" -33.9249 , 18.4241 ").location == LatLon(-33.9249, 18.4241)
-    with pytest.raises(CoordinateError, match="latitude 91.0 is out of range"):
+    with pytest.raises(CoordinateError, match=r"latitude 91\.0 is out of range"):
         place("91,200")
 
 
