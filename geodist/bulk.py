@@ -49,7 +49,8 @@ def distances(lat1: Any, lon1: Any, lat2: Any = None, lon2: Any = None) -> float
     Notes
     -----
     NaN in array input gives NaN for that pair (so that missing data passes
-    through a table), never an error. Longitudes may take any finite value
+    through a table), never an error; so does a missing (None) or empty point
+    in a GeoSeries. Longitudes may take any finite value
     (-180 and 180, or 10 and 370, are the same meridian).
 
     Examples
@@ -101,6 +102,10 @@ def _points(series: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     import shapely
 
     geoms = np.asarray(getattr(series, "values", series), dtype=object)
-    if not all(isinstance(g, shapely.Point) for g in geoms.ravel()):
+    if not all(g is None or isinstance(g, shapely.Point) for g in geoms.ravel()):
         raise CoordinateError("expected points (shapely Point or a GeoSeries of points)")
-    return shapely.get_y(geoms), shapely.get_x(geoms)
+    # A missing (None) or empty point is missing data: NaN coordinates, so NaN for its pair.
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    lat, lon = np.full(geoms.shape, np.nan), np.full(geoms.shape, np.nan)
+    lat[present], lon[present] = shapely.get_y(geoms[present]), shapely.get_x(geoms[present])
+    return lat, lon

@@ -19,6 +19,7 @@ names. Spelling mistakes are never corrected silently.
 from __future__ import annotations
 
 import difflib
+import numbers
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,7 +28,14 @@ from typing import Any
 import shapely
 
 from geodist._data import load_countries, load_names, load_territories
-from geodist.errors import AmbiguousCountryError, GeodistError, NoTerritoryError, UnknownCountryError
+from geodist.errors import (
+    AmbiguousCountryError,
+    InputTypeError,
+    NoTerritoryError,
+    SameCountryError,
+    UnknownCountryError,
+    echo,
+)
 from geodist.geodesic import LatLon
 from geodist.names import normalise_name
 
@@ -153,6 +161,8 @@ def country(query: str | int | Country) -> Country:
     """
     if isinstance(query, Country):
         return query
+    if isinstance(query, bool) or not isinstance(query, (str, numbers.Integral)):
+        raise InputTypeError(f"a country is a name or code (str or int) or a Country, not {echo(query)}")
     text = str(query)
     by_id = _registry().get(text.strip())
     if by_id is not None:  # a stable id, such as "somaliland"
@@ -176,14 +186,14 @@ def country_pair(first: str | int | Country, second: str | int | Country) -> tup
 
     Raises
     ------
-    GeodistError
+    SameCountryError
         Both name the same country ("Iran" and "Persia"): a pair report,
         the article and a map need two.
     """
     a, b = country(first), country(second)
     if a.id == b.id:
-        raise GeodistError(
-            f"{first!r} and {second!r} are the same country, {a.label}; give two different countries"
+        raise SameCountryError(
+            f"{echo(str(first))} and {echo(str(second))} are the same country, {a.label}; give two different countries"
         )
     return a, b
 

@@ -28,7 +28,15 @@ import shapely
 
 from geodist import border
 from geodist.countries import Country, country
-from geodist.errors import GeodistError, MethodError
+from geodist.errors import (
+    Hint,
+    InputTypeError,
+    InputValueError,
+    MethodError,
+    NoCapitalError,
+    NoCentrePointError,
+    echo,
+)
 from geodist.geodesic import WGS84, LatLon, inverse
 from geodist.territory import PreparedTerritory, from_geometry, prepared
 from geodist.units import Unit
@@ -65,7 +73,7 @@ class Method(str, Enum):
             return cls(key)
         except ValueError:
             valid = ", ".join(m.value for m in cls)
-            raise MethodError(f"unknown distance method {value!r}; use one of: {valid}") from None
+            raise MethodError(f"unknown distance method {echo(value)}; use one of: {valid}") from None
 
 
 _DESCRIPTIONS = {
@@ -151,9 +159,13 @@ class Distance:
         points : int
             How many points, at least 2; they are equally spaced along the geodesic.
         """
+        if isinstance(points, bool) or not isinstance(points, (int, np.integer)):
+            raise InputTypeError(f"points must be a whole number, got {echo(points)}")
         if points < 2:
-            raise ValueError("a path needs at least 2 points")
-        inner = WGS84.npts(self.start.lon, self.start.lat, self.end.lon, self.end.lat, points - 2)
+            raise InputValueError(f"a path needs at least 2 points, got {points}")
+        if points == 2:  # pyproj's npts refuses 0 inner points
+            return [self.start, self.end]
+        inner = WGS84.npts(self.start.lon, self.start.lat, self.end.lon, self.end.lat, int(points) - 2)
         return [self.start, *(LatLon(lat, lon) for lon, lat in inner), self.end]
 
     def __repr__(self) -> str:
@@ -233,13 +245,15 @@ def _place(value: Place) -> Country | LatLon:
     if isinstance(value, (LatLon, Country)):
         return value
     if isinstance(value, (tuple, list)):
-        raise GeodistError(
-            f"a bare pair {tuple(value)!r} is ambiguous (lat, lon or lon, lat?);"
+        raise InputTypeError(
+            f"a bare pair {echo(tuple(value))} is ambiguous (lat, lon or lon, lat?);"
             " give a point as geodist.LatLon(lat=..., lon=...)"
         )
-    if isinstance(value, (str, int)):
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
         return country(value)
-    raise GeodistError(f"cannot measure from {value!r}: give a country name or code, a Country or a LatLon")
+    raise InputTypeError(
+        f"cannot measure from {echo(value)}: give a country name or code, a Country or a LatLon"
+    )
 
 
 def _representative(place: Country | LatLon, how: Method, mainland: bool) -> tuple[LatLon, str, str]:
@@ -248,12 +262,15 @@ def _representative(place: Country | LatLon, how: Method, mainland: bool) -> tup
         return place, str(place), SOURCE_POINT
     if how is Method.CAPITAL:
         if place.capital is None:
-            raise GeodistError(f"{place.label} has no capital in the bundled data; try method='border'")
+            raise NoCapitalError(
+                f"{place.label} has no capital in the bundled data", hints=[Hint("method", "border")]
+            )
         return place.capital.location, f"{place.capital.name}, {place.label}", SOURCE_CAPITALS
     if how is Method.CENTRE:
         if place.centre is None:
-            raise GeodistError(
-                f"{place.label} has no centre point in Google's countries table; try method='centroid'"
+            raise NoCentrePointError(
+                f"{place.label} has no centre point in Google's countries table",
+                hints=[Hint("method", "centroid")],
             )
         return place.centre, f"centre of {place.label}", SOURCE_CENTRES
     return prepared(place, mainland).centroid.location, f"centroid of {place.label}", SOURCE_TERRITORIES

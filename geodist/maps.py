@@ -21,7 +21,7 @@ import shapely
 
 from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
-from geodist.errors import GeodistError
+from geodist.errors import GeodistError, InputValueError, echo
 from geodist.geodesic import WGS84, LatLon
 
 __all__ = ["MissingExtraError", "pair_features", "write_map"]
@@ -114,7 +114,7 @@ def write_map(first: str | Country, second: str | Country, output: str | Path) -
 
     Raises
     ------
-    GeodistError
+    InputValueError
         For an unsupported extension.
     MissingExtraError
         When the picture or HTML format needs an optional package that is missing.
@@ -122,7 +122,9 @@ def write_map(first: str | Country, second: str | Country, output: str | Path) -
     path = Path(output)
     suffix = path.suffix.lower()
     if suffix not in {".geojson", ".json", ".png", ".svg", ".html"}:
-        raise GeodistError(f"cannot write {path.name!r}: use a .png, .svg, .html or .geojson file name")
+        raise InputValueError(
+            f"cannot write {echo(path.name)}: use a .png, .svg, .html or .geojson file name"
+        )
     if suffix in {".png", ".svg"}:
         _require("matplotlib", "a .png or .svg map")
     if suffix == ".html":

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from geodist._data import load_airports
 from geodist.countries import Country, country, country_by_code_or_name
-from geodist.errors import GeodistError, UnknownAirportError
+from geodist.errors import AmbiguousPlaceError, NoCapitalError, UnknownAirportError
 from geodist.geodesic import LatLon
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
             a = None
         c = country_by_code_or_name(raw) if len(raw) == 3 else None
         if a and c:
-            raise GeodistError(
+            raise AmbiguousPlaceError(
                 f"{raw!r} is both an airport ({a.label}) and a country ({c.label});"
                 f" write airport:{raw} or country:{raw}"
             )
@@ -209,7 +209,7 @@ def _country_place(c: Country, fly: bool) -> Place:
         if a is not None:
             return Place(a.label, a.location, country=c, airport=a)
     if c.capital is None:
-        raise GeodistError(f"{c.label} has no capital in the bundled data; give an airport or a point")
+        raise NoCapitalError(f"{c.label} has no capital in the bundled data; give an airport or a point")
     return Place(f"{c.capital.name}, {c.label}", c.capital.location, country=c)
 
 
@@ -253,7 +253,7 @@ def capital_trip(a: Country, b: Country) -> CapitalTrip:
 
     Raises
     ------
-    GeodistError
+    NoCapitalError
         When a country has neither a listed main airport nor a capital.
     """
     from geodist.distance import distance
