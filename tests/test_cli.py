@@ -66,7 +66,7 @@ def test_user_errors_are_one_line_and_exit_2(capsys, argv, message):
 
 def test_usage_errors_exit_2_with_one_line(capsys):
     code, _, err = run(capsys, "Iran")
-    assert code == 2 and "the following arguments are required: second" in err and "--help" in err
+    assert code == 2 and "give two countries, e.g. `geodist Iran Russia`" in err and "--help" in err
     code, _, err = run(capsys, "Iran", "Russia", "--method", "haversine")
     assert code == 2 and "invalid choice" in err
     assert len(err.strip().splitlines()) == 1
@@ -217,9 +217,13 @@ def test_csv_output(capsys):
     assert rows[0]["shares_border"] == "false"
 
 
-def test_quiet_prints_only_distance_lines(capsys):
+def test_quiet_prints_the_header_and_the_distance_lines(capsys):
+    # Regression: -q dropped the header, so the second (mi) column had no label.
     _, out, _ = run(capsys, "Iran", "Russia", "-q")
-    assert len(out.splitlines()) == 4 and "note:" not in out
+    lines = out.splitlines()
+    assert len(lines) == 5 and "note:" not in out
+    assert lines[0].split()[:2] == ["km", "mi"]
+    assert lines[1].startswith("nearest border")
 
 
 def test_report_compares_the_popular_figure(capsys):
@@ -241,8 +245,8 @@ def test_piped_output_has_no_colour_or_progress(capsys):
 def test_matrix_command(capsys):
     code, out, _ = run(capsys, "matrix", "Iran", "Kuwait", "Oman", "--csv")
     lines = out.splitlines()
-    assert code == 0 and lines[0] == "from,IR,KW,OM"
-    assert lines[1].startswith("IR,0.000,22.1")
+    assert code == 0 and lines[0] == "from,alpha3,name,IR,KW,OM"
+    assert lines[1].startswith("IR,IRN,Iran,0.000,22.1")
 
 
 def test_matrix_needs_countries(capsys):
@@ -292,3 +296,227 @@ def test_matrix_all_centre_points(capsys):
     iran = next(r for r in rows if r["from"] == "IR")
     assert float(iran["RU"]) == pytest.approx(4882.989, abs=0.001)  # the article's 4,883 km
     assert iran["SS"] == ""  # South Sudan has no centre point in Google's table: NaN, empty in CSV
+
+
+# --- Usage errors people make (issue 10) ---------------------------------------
+
+
+def one_line_error(capsys, *argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert len(err.splitlines()) == 1, err
+    return err.strip()
+
+
+def test_help_as_a_word_prints_the_help(capsys):
+    # Regression: `geodist help` said "required: second".
+    code, out, _ = run(capsys, "help")
+    assert code == 0 and "usage: geodist" in out and "geodist Iran Russia" in out
+    code, out, _ = run(capsys, "help", "nearest")
+    assert code == 0 and "usage: geodist nearest" in out
+    assert "did you mean `geodist help nearest`" in one_line_error(capsys, "help", "nearst")
+
+
+def test_one_country_points_to_the_pair_and_to_nearest(capsys):
+    # Regression: `geodist Iran` said "required: second".
+    err = one_line_error(capsys, "Iran")
+    assert "give two countries, e.g. `geodist Iran Russia`" in err
+    assert "for the countries nearest one, `geodist nearest Iran`" in err
+    err = one_line_error(capsys, "New Zealand")
+    assert "`geodist nearest 'New Zealand'`" in err
+    assert "give two countries" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [
+        (["neerest", "Iran"], "did you mean `geodist nearest`?"),
+        (["neerest"], "did you mean `geodist nearest`?"),
+        (["matrx", "Iran", "Iraq", "Turkey"], "did you mean `geodist matrix`?"),
+        (["Iran", "Russia", "--jsn"], "unknown option '--jsn'; did you mean --json?"),
+        (["nearest", "Iran", "--topp", "3"], "did you mean --top?"),
+        (["countries", "--csb"], "did you mean --csv?"),
+        (["Iran", "Russia", "Turkey"], "`geodist matrix A B C`"),
+    ],
+)
+def test_typos_get_a_suggestion(capsys, argv, suggestion):
+    assert suggestion in one_line_error(capsys, *argv)
+
+
+def test_a_country_close_to_a_command_name_is_still_a_country(capsys):
+    # "ma" (Morocco's ISO code) is close to "map": the report, not a suggestion.
+    code, out, _ = run(capsys, "ma", "Spain", "-q", "--method", "capital")
+    assert code == 0 and "capital to capital" in out
+
+
+def test_a_long_argument_is_shortened_in_the_message(capsys):
+    # Regression: a 100 KB argument was echoed whole.
+    long = "y" * 100_000
+    for argv in (
+        ["Iran", long],
+        ["Iran", "Russia", "--unit", long],
+        ["nearest", "Iran", "--top", long],
+        ["countries", long],
+        ["Iran", "Russia", long],
+        ["travel", "IKA", long],
+    ):
+        err = one_line_error(capsys, *argv)
+        assert len(err) < 450 and "(100000 characters)" in err, argv
+
+
+def test_a_line_break_in_an_argument_stays_on_one_line(capsys):
+    one_line_error(capsys, "Iran\nRussia", "France")
+    one_line_error(capsys, "Iran", "Russia", "extra\nline")
+
+
+def test_hints_use_command_line_syntax(capsys):
+    # Regression: the CLI said "try method='border'".
+    code, out, _ = run(capsys, "Antarctica", "Iran", "--method", "capital")
+    assert code == 0 and "try --method border" in out and "method='border'" not in out
+    import json
+
+    _, out, _ = run(capsys, "South Sudan", "Sudan", "--method", "centre", "--json")
+    assert json.loads(out)["distances"][0]["error"].endswith("try --method centroid")
+
+
+# --- One output contract (issue 10) ----------------------------------------------
+
+CONTRACT = {
+    "pair": ["Iran", "Russia"],
+    "travel": ["travel", "IKA", "SVO"],
+    "article": ["article", "Iran", "Russia"],
+    "matrix": ["matrix", "Iran", "Kuwait", "Oman"],
+    "nearest": ["nearest", "Iran", "--top", "3"],
+}
+
+
+@pytest.mark.parametrize("command", [*CONTRACT, "countries"])
+def test_every_subcommand_has_json_and_csv(capsys, command):
+    import csv
+    import io
+    import json
+
+    argv = CONTRACT.get(command, ["countries", "korea"])
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0 and err == ""
+    assert json.loads(out)["geodist_version"] == geodist_version()
+    code, out, err = run(capsys, *argv, "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and err == "" and rows
+
+
+def geodist_version():
+    import geodist
+
+    return geodist.__version__
+
+
+@pytest.mark.parametrize("command", list(CONTRACT))
+def test_every_distance_subcommand_takes_a_unit(capsys, command):
+    import json
+
+    _, km, _ = run(capsys, *CONTRACT[command], "--json")
+    _, mi, _ = run(capsys, *CONTRACT[command], "--json", "--unit", "mi")
+    assert json.loads(km)["unit"] == "km" and json.loads(mi)["unit"] == "mi"
+
+
+def test_travel_in_miles_and_as_csv(capsys):
+    import csv
+    import io
+
+    code, out, _ = run(capsys, "travel", "IKA", "SVO", "--unit", "mi")
+    assert code == 0 and "distance   1,561.0 mi (2,512.1 km)" in out
+    _, out, _ = run(capsys, "travel", "IKA", "SVO", "--csv", "--unit", "mi")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert float(row["distance_m"]) == pytest.approx(2_512_120.684, abs=0.001)
+    assert float(row["distance"]) == pytest.approx(2_512_120.684 / 1609.344, abs=1e-5)
+    assert row["unit"] == "mi" and row["text"] == "3 h 59 min"
+    _, out, _ = run(capsys, "travel", "IKA", "SVO", "-q")
+    assert out.splitlines() == [
+        "distance   2,512.1 km (1,561.0 mi), geodesic on WGS84",
+        "time       3 h 59 min  (3.98 h)",
+    ]
+
+
+def test_article_json_reproduces_the_figures(capsys):
+    import json
+
+    _, out, _ = run(capsys, "article", "Iran", "Russia", "--json", "--unit", "nmi")
+    data = json.loads(out)
+    assert round(data["centre_km"]) == 4883 and round(data["centre_mi"]) == 3034  # the article's figures
+    assert data["centre"] == pytest.approx(data["centre_m"] / 1852)
+    assert round(data["hours_at_560_mph"], 2) == 5.42
+    assert data["corrections"][0]["claim"] == "shortest (bird fly) distance"
+
+
+def test_nearest_json_has_points_and_metres(capsys):
+    import json
+
+    import geodist
+
+    # Regression: nearest --json had neither the nearest points nor distance_m.
+    _, out, _ = run(capsys, "nearest", "Japan", "--top", "2", "--json", "--unit", "mi")
+    data = json.loads(out)
+    assert data["origin"]["alpha3"] == "JPN"
+    first = data["nearest"][0]
+    expected = geodist.distance("Japan", "Russia")
+    assert first["id"] == "RU" and first["distance_m"] == pytest.approx(expected.distance_m, abs=1e-6)
+    assert first["distance"] == pytest.approx(expected.mi)
+    assert first["start"] == {"lat": expected.start.lat, "lon": expected.start.lon}
+    assert first["end"] == {"lat": expected.end.lat, "lon": expected.end.lon}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["matrix", "Namibia", "Angola", "Botswana", "--csv"], ["nearest", "Angola", "--top", "4", "--csv"]],
+)
+def test_namibia_survives_pandas(capsys, argv):
+    # Regression: Namibia's id NA became NaN in pandas' default reading; the alpha-3 code stands beside it.
+    import io
+
+    pd = pytest.importorskip("pandas")
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    key = "from" if argv[0] == "matrix" else "id"
+    default = pd.read_csv(io.StringIO(out))
+    assert "NAM" in set(default["alpha3"]) and "Namibia" in set(default["name"])
+    kept = pd.read_csv(io.StringIO(out), keep_default_na=False, na_values=[""])  # as the README says
+    assert "NA" in set(kept[key])
+    if argv[0] == "matrix":
+        assert kept.set_index("from").loc["NA", "AO"] == 0.0  # neighbours
+
+
+def test_pair_csv_has_alpha3_and_names_beside_the_ids(capsys):
+    import csv
+    import io
+
+    _, out, _ = run(capsys, "Namibia", "Angola", "--csv", "--method", "capital")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert (row["first"], row["first_alpha3"], row["first_name"]) == ("NA", "NAM", "Namibia")
+    assert (row["second"], row["second_alpha3"], row["second_name"]) == ("AO", "AGO", "Angola")
+
+
+def test_quiet_keeps_a_header_everywhere(capsys):
+    _, out, _ = run(capsys, "nearest", "Iran", "--top", "2", "-q")
+    assert out.splitlines()[0].split() == ["country", "km"]
+    _, out, _ = run(capsys, "matrix", "Iran", "Kuwait", "-q")
+    assert out.splitlines()[0].split() == ["to", "IR", "KW"]
+
+
+def test_long_durations_are_days_and_keep_the_columns_aligned(capsys):
+    # Regression: past 10 days the time ran into the next column; 1e-30 km/h printed 33 digits.
+    for speed, expected in (("1 km/h", "203 d 11 h"), ("1e-30 km/h", "over 100 years")):
+        code, out, _ = run(capsys, "Iran", "Russia", "--speed", speed)
+        header, *rows = out.splitlines()[1:6]
+        assert code == 0 and expected in rows[3]
+        end = header.index("time") + len("time")  # every time cell ends under the header's "time"
+        assert all(row[end - 1] != " " and row[end : end + 3] == "   " for row in rows)
+
+
+def test_verbose_says_where_the_data_is_and_what_matched(capsys):
+    code, out, err = run(capsys, "Persia", "RUS", "-v", "--method", "capital")
+    assert code == 0 and "capital to capital" in out
+    assert "data from" in err and "'Persia' is Iran (IR), matched by an exact name or code" in err
+    assert " ms" in err
+    code, _, err = run(capsys, "nearest", "Iran", "--top", "1", "-v")
+    assert code == 0 and "matched by" in err
