@@ -1,9 +1,14 @@
 """The command line, called in process through main(argv)."""
 
+import contextlib
+import io
+import os
 import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geodist.cli import main
 
@@ -520,3 +525,208 @@ def test_verbose_says_where_the_data_is_and_what_matched(capsys):
     assert " ms" in err
     code, _, err = run(capsys, "nearest", "Iran", "--top", "1", "-v")
     assert code == 0 and "matched by" in err
+
+
+# --- Property test: any command line ends in exit 0 or 2, one line, no traceback --------
+
+COMMAND_NAMES = ["", "travel", "article", "matrix", "nearest", "countries", "map", "help"]
+POSITIONALS = {
+    "": 2,
+    "travel": 2,
+    "article": 2,
+    "matrix": 3,
+    "nearest": 1,
+    "countries": 1,
+    "map": 2,
+    "help": 1,
+}
+GOOD_PLACES = [
+    *(
+        "Iran",
+        "Russia",
+        "IR",
+        "RUS",
+        "643",
+        "Persia",
+        "Côte d'Ivoire",
+        "Namibia",
+        "somaliland",
+        "ma",
+        "Bosnia",
+    ),
+    *(
+        "Antarctica",
+        "South Sudan",
+        "Vatican",
+        "Fiji",
+        "Греция",
+        "IKA",
+        "SVO",
+        "UUEE",
+        "airport:SVO",
+        "country:IRN",
+    ),
+    *("35.69,51.39", "-33.9,151.2", "nearest", "map"),
+]
+BAD_PLACES = [
+    *(
+        "Korea",
+        "Germny",
+        "French Guiana",
+        "Atlantis",
+        "IRN",
+        "QQQQ",
+        "airport:QQQ",
+        "airport:",
+        "country:",
+        "help",
+    ),
+    *(
+        "",
+        " ",
+        "-",
+        "--",
+        "-5",
+        "0",
+        "999",
+        "Iran,Russia",
+        "91,0",
+        "nan,nan",
+        "inf,0",
+        "1e400,0",
+        "NaN",
+        "None",
+    ),
+    *(
+        "x" * 10_000,
+        "é" * 300,
+        "\udcff",
+        "🇮🇷",
+        "伊朗",
+        "' OR 1=1 --",
+        "\x00",
+        "a\nb",
+        "--help=x",
+        "-q=1",
+        "neerest",
+    ),
+]
+JUNK = st.one_of(
+    st.sampled_from(BAD_PLACES),
+    st.text(max_size=20),
+    st.text(min_size=100, max_size=3000),
+    st.integers(-(10**30), 10**30).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+)
+# Values for options without choices; the options themselves come from the real parsers.
+FREE_VALUES = {
+    "--speed": [
+        "560mph",
+        "900 km/h",
+        "0mph",
+        "-5 km/h",
+        "1e-30 km/h",
+        "3e8 m/s",
+        "inf mph",
+        "nan kn",
+        "560",
+        "fast",
+    ],
+    "--top": ["1", "3", "0", "-2", "x", "1e3", "99999999999999999999", ""],
+    "--output": ["x.txt", "", "x"],  # never a real map: map lines end in a usage or value error
+}
+SKIPPED_OPTIONS = {"--all"}  # matrix --all measures 32,385 pairs (about 20 s)
+
+
+def real_options(command):
+    """(option, strategy of its value or None for a flag) for every option of a subcommand's parser."""
+    from geodist import cli
+
+    build = cli.build_parser if command in ("", "help") else cli._COMMANDS[command][0]
+    found = []
+    for action in build()._actions:
+        if not action.option_strings or action.option_strings[-1] in SKIPPED_OPTIONS:
+            continue
+        name = action.option_strings[-1]
+        if action.nargs == 0:
+            found.append((st.sampled_from(action.option_strings), None))
+            continue
+        values = list(action.choices or FREE_VALUES.get(name, ["1"]))
+        found.append((st.sampled_from(action.option_strings), st.one_of(st.sampled_from(values), JUNK)))
+    return found
+
+
+@st.composite
+def command_lines(draw):
+    command = draw(st.sampled_from(COMMAND_NAMES))
+    # nearest ranks every territory (about a second): it gets only places that fail fast.
+    bad = st.one_of(st.sampled_from(BAD_PLACES), JUNK)
+    good = st.sampled_from(GOOD_PLACES)
+    place = bad if command == "nearest" else st.one_of(good, good, good, good, bad)  # mostly real places
+    expected = st.just(POSITIONALS[command])
+    count = draw(st.one_of(expected, expected, expected, st.integers(0, 4)))
+    pieces = [[draw(place)] for _ in range(count)]
+    options = real_options(command)
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.integers(0, 15))
+        if kind == 0:  # a junk token where an option might be
+            pieces.append([draw(JUNK)])
+        elif kind == 1:  # another subcommand's option, or a typo of one
+            pieces.append(
+                [draw(st.sampled_from(["--jsn", "--un", "--mainland", "--top", "-o", "--unit=mi"]))]
+            )
+        else:
+            flag, value = draw(st.sampled_from(options))
+            pieces.append([draw(flag)] if value is None else [draw(flag), draw(value)])
+    order = draw(st.permutations(range(len(pieces))))
+    argv = [command] if command else []
+    for k in order:
+        argv += pieces[k]
+    return argv
+
+
+def check_command_line(argv):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+    except BaseException as exc:  # any escape from main, SystemExit included, is a failure
+        pytest.fail(f"main({argv!r:.300}) raised {type(exc).__name__}: {exc!s:.300}")
+    stderr = err.getvalue()
+    assert code in (0, 2), (argv, code, stderr)  # 1 is for a damaged installation only (DataError)
+    assert "Traceback" not in stderr
+    if code == 2:
+        lines = stderr.splitlines()
+        if "-v" in argv or "--verbose" in argv:  # diagnostics come first; the error is the last line
+            lines = lines[-1:]
+        assert out.getvalue() == "" and len(lines) == 1, (argv, stderr)
+        assert len(lines[0]) <= 450, (argv, stderr)
+
+
+@pytest.fixture(scope="module")
+def in_scratch_dir(tmp_path_factory):
+    # A stray junk argument must never make a file in the checkout.
+    here = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("fuzz"))
+    yield
+    os.chdir(here)
+
+
+FUZZ_SETTINGS = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+
+
+@settings(max_examples=200, **FUZZ_SETTINGS)
+@given(argv=command_lines())
+def test_any_command_line_exits_0_or_2_with_one_line_and_no_traceback(in_scratch_dir, argv):
+    check_command_line(argv)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, **FUZZ_SETTINGS)
+@given(argv=command_lines())
+def test_any_command_line_thoroughly(in_scratch_dir, argv):
+    check_command_line(argv)
