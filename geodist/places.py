@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from geodist._data import load_airports
 from geodist.countries import Country, country, country_by_code_or_name
-from geodist.errors import AmbiguousPlaceError, NoCapitalError, UnknownAirportError
+from geodist.errors import AmbiguousPlaceError, InputTypeError, NoCapitalError, UnknownAirportError, echo
 from geodist.geodesic import LatLon
 
 if TYPE_CHECKING:
@@ -151,6 +151,8 @@ def airport(code: str) -> Airport:
     >>> airport("IKA").name
     'Imam Khomeini International Airport'
     """
+    if not isinstance(code, str):
+        raise InputTypeError(f"an airport code is a string such as 'IKA' or 'OIIE', not {echo(code)}")
     key = code.strip().upper()
     airports = load_airports()
     row = airports["iata"].get(key) if len(key) == 3 else airports["icao"].get(key) if len(key) == 4 else None
@@ -177,6 +179,8 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
         return Place(str(text), text)
     if isinstance(text, Country):
         return _country_place(text, fly)
+    if not isinstance(text, str):
+        raise InputTypeError(f"a place is a string, a LatLon or a Country, not {echo(text)}")
     raw = text.strip()
     kind, _, rest = raw.partition(":")
     if rest and kind.lower() == "airport":
