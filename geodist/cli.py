@@ -55,6 +55,7 @@ examples:
   geodist help nearest
 """
 
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _MESSAGE_LIMIT = 400
 """The longest error line printed, characters; every echoed input is already shortened."""
 
@@ -740,7 +741,7 @@ def _progress_done() -> None:
 
 def _shell_word(text: str) -> str:
     """``text`` as a user would type it in a shell example (quoted if needed, shortened if long)."""
-    return shlex.quote(text) if len(text) <= 40 else "Iran"
+    return shlex.quote(text) if len(text) <= 40 and text.isprintable() else "Iran"
 
 
 def _command_typo(token: str) -> str | None:
@@ -776,7 +777,8 @@ def _one_line(message: str, argv: Sequence[str]) -> str:
         if len(arg) > ECHO_LIMIT:
             short = echo(arg)
             message = message.replace(repr(arg), short).replace(arg, short)
-    message = message.replace("\r", "\\r").replace("\n", "\\n")
+    for ch in _LINE_BREAKS:  # everything str.splitlines() breaks at
+        message = message.replace(ch, repr(ch)[1:-1])
     if len(message) > _MESSAGE_LIMIT:
         message = message[: _MESSAGE_LIMIT - 1] + "…"
     return message
@@ -844,6 +846,12 @@ def _run(args_list: list[str]) -> int:
         (_COMMANDS[topic][0] if topic else build_parser)().print_help()
         return 0
     name = args_list[0] if args_list and args_list[0] in _COMMANDS else None
+    late = [a for a in args_list if a in _COMMANDS]
+    if name is None and late and args_list[0].startswith("-"):  # `geodist -v nearest Iran`
+        raise _UsageError(
+            f"geodist: the subcommand comes first, its options after it: `geodist {late[0]} ... {args_list[0]}`"
+            f" (see: geodist {late[0]} --help)"
+        )
     build, run = _COMMANDS[name] if name else (build_parser, _cmd_pair)
     try:
         args = build().parse_args(args_list[1:] if name else args_list)

@@ -342,6 +342,10 @@ def test_one_country_points_to_the_pair_and_to_nearest(capsys):
         (["nearest", "Iran", "--topp", "3"], "did you mean --top?"),
         (["countries", "--csb"], "did you mean --csv?"),
         (["Iran", "Russia", "Turkey"], "`geodist matrix A B C`"),
+        (
+            ["-v", "nearest", "Iran"],
+            "the subcommand comes first, its options after it: `geodist nearest ... -v`",
+        ),
     ],
 )
 def test_typos_get_a_suggestion(capsys, argv, suggestion):
@@ -371,6 +375,8 @@ def test_a_long_argument_is_shortened_in_the_message(capsys):
 
 def test_a_line_break_in_an_argument_stays_on_one_line(capsys):
     one_line_error(capsys, "Iran\nRussia", "France")
+    one_line_error(capsys, "\x1e")  # found by the property test: a record separator splits lines too
+    one_line_error(capsys, "Iran", "Russia", "--unit", "\u2028")
     one_line_error(capsys, "Iran", "Russia", "extra\nline")
 
 
