@@ -477,9 +477,8 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
 
     verbose = _Verbose(args.verbose)
     if args.all == bool(args.countries):
-        raise _UsageError(
-            "geodist matrix: error: give two or more countries, or --all (see: geodist matrix --help)"
-        )
+        what = "two or more countries or --all, not both" if args.all else "two or more countries, or --all"
+        raise _UsageError(f"geodist matrix: error: give {what} (see: geodist matrix --help)")
     chosen = list(all_countries()) if args.all else [country(verbose.country(c)) for c in args.countries]
     if len(chosen) < 2:
         raise _UsageError(
