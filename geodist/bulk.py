@@ -11,7 +11,7 @@ from typing import Any, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from geodist.errors import CoordinateError
+from geodist.errors import CoordinateError, InputTypeError
 from geodist.geodesic import WGS84
 
 __all__ = ["distances"]
@@ -44,12 +44,15 @@ def distances(lat1: Any, lon1: Any, lat2: Any = None, lon2: Any = None) -> float
     ------
     CoordinateError
         A latitude outside [-90, 90] or an infinite value, anywhere; a NaN in scalar input;
-        a GeoSeries in another CRS.
+        a GeoSeries in another CRS; text that is not a number.
+    InputTypeError
+        Three coordinates, or values that are not numbers at all (objects, complex numbers).
 
     Notes
     -----
     NaN in array input gives NaN for that pair (so that missing data passes
-    through a table), never an error. Longitudes may take any finite value
+    through a table), never an error; so does a missing (None) or empty point
+    in a GeoSeries. Longitudes may take any finite value
     (-180 and 180, or 10 and 370, are the same meridian).
 
     Examples
@@ -59,11 +62,19 @@ def distances(lat1: Any, lon1: Any, lat2: Any = None, lon2: Any = None) -> float
     >>> distances([0, 0], [0, 0], [0, 1], [1, 0]).round(3)
     array([111319.491, 110574.389])
     """
+    if (lat2 is None) != (lon2 is None):
+        raise InputTypeError("give four coordinates (lat1, lon1, lat2, lon2) or two series of points")
     if lat2 is None and lon2 is None:
         (lat1, lon1), (lat2, lon2) = _points(lat1), _points(lon1)
     scalar = all(np.ndim(v) == 0 for v in (lat1, lon1, lat2, lon2))
     try:
-        arrays = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (lat1, lon1, lat2, lon2)))
+        values = [np.asarray(v, dtype=np.float64) for v in (lat1, lon1, lat2, lon2)]
+    except TypeError as exc:
+        raise InputTypeError(f"coordinates must be numbers of degrees: {exc}") from None
+    except ValueError as exc:
+        raise CoordinateError(f"coordinates must be numbers of degrees: {exc}") from None
+    try:
+        arrays = np.broadcast_arrays(*values)
     except ValueError as exc:
         raise CoordinateError(f"coordinate arrays do not broadcast together: {exc}") from None
     la1, lo1, la2, lo2 = (np.ascontiguousarray(a) for a in arrays)
@@ -101,6 +112,10 @@ def _points(series: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     import shapely
 
     geoms = np.asarray(getattr(series, "values", series), dtype=object)
-    if not all(isinstance(g, shapely.Point) for g in geoms.ravel()):
+    if not all(g is None or isinstance(g, shapely.Point) for g in geoms.ravel()):
         raise CoordinateError("expected points (shapely Point or a GeoSeries of points)")
-    return shapely.get_y(geoms), shapely.get_x(geoms)
+    # A missing (None) or empty point is missing data: NaN coordinates, so NaN for its pair.
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    lat, lon = np.full(geoms.shape, np.nan), np.full(geoms.shape, np.nan)
+    lat[present], lon[present] = shapely.get_y(geoms[present]), shapely.get_x(geoms[present])
+    return lat, lon

@@ -5,23 +5,32 @@ distance by each method (nearest border, capitals, centroids, published centre
 points), all geodesics on WGS84, with a realistic flight time. Subcommands:
 ``travel``, ``article``, ``matrix``, ``nearest``, ``countries`` and ``map``.
 
-Results go to stdout, diagnostics to stderr. Every user error is one line on
-stderr: exit 2 for a bad query, value or usage, 1 for a damaged installation.
-Heavy libraries (geopandas, matplotlib, folium) are never imported on the
-pair-report path.
+One output contract for every subcommand: text for people by default, ``--json``
+(one document) or ``--csv`` (a header row, countries by id with their alpha-3
+code and name beside it) for scripts, ``--unit`` for distances, ``-q`` for the
+table alone (its header kept), ``-v`` for diagnostics on stderr. Results go to
+stdout, diagnostics to stderr. Every user error is one line on stderr, hints in
+command-line syntax (``--method border``): exit 2 for a bad query, value or
+usage, 1 for a damaged installation. Heavy libraries (geopandas, matplotlib,
+folium) are never imported on the pair-report path.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import difflib
+import io
 import json
+import shlex
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from geodist import __version__
 from geodist.distance import Method
-from geodist.errors import DataError, GeodistError
+from geodist.errors import ECHO_LIMIT, DataError, GeodistError, echo
 from geodist.travel import MODE_NAMES
 from geodist.units import Unit
 
@@ -43,18 +52,47 @@ examples:
   geodist nearest Iran --top 5
   geodist countries korea
   geodist map Iran Russia -o iran-russia.png
+  geodist help nearest
 """
+
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_MESSAGE_LIMIT = 400
+"""The longest error line printed, characters; every echoed input is already shortened."""
+
+
+class _UsageError(Exception):
+    """A command line argparse (or geodist) refuses; main() prints it as one line and exits 2."""
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting, so main() decides the exit code."""
+    """argparse that raises instead of exiting, so main() decides the exit code.
+
+    Unknown options get the closest real one as a suggestion (difflib).
+    """
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise _UsageError(f"{self.prog}: error: {message} (see: {self.prog} --help)")
 
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.error(self._unexpected(extras))
+        return parsed
 
-class _UsageError(Exception):
-    pass
+    def _unexpected(self, extras: list[str]) -> str:
+        token = extras[0]
+        if token.startswith("-") and len(token) > 1:
+            known = [o for action in self._actions for o in action.option_strings]
+            close = difflib.get_close_matches(token.split("=", 1)[0], known, n=1, cutoff=0.6)
+            return f"unknown option {echo(token)}" + (f"; did you mean {close[0]}?" if close else "")
+        more = f" (and {len(extras) - 1} more)" if len(extras) > 1 else ""
+        return f"unexpected argument {echo(token)}{more}" + _EXTRA_HINTS.get(self.prog, "")
+
+
+_EXTRA_HINTS = {
+    "geodist": "; the report takes two countries (a name with spaces goes in quotes);"
+    " for three or more, `geodist matrix A B C`",
+}
 
 
 def _new_parser(prog: str, description: str, epilog: str) -> _Parser:
@@ -66,12 +104,28 @@ def _new_parser(prog: str, description: str, epilog: str) -> _Parser:
     )
 
 
-def _output_options(parser: argparse.ArgumentParser) -> None:
+def _output_options(parser: argparse.ArgumentParser, *, unit: bool = True, quiet: bool = True) -> None:
+    """The output contract: --json, --csv, --unit, -q and -v (keys and columns in the README)."""
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="one JSON document on stdout (keys in the README)")
-    fmt.add_argument("--csv", action="store_true", help="CSV with a header row on stdout")
+    fmt.add_argument(
+        "--csv",
+        action="store_true",
+        help="CSV with a header row on stdout (read ids with keep_default_na=False)",
+    )
+    if unit:
+        parser.add_argument(
+            "--unit", default="km", choices=[u.value for u in Unit], help="unit of distances (default km)"
+        )
+    if quiet:
+        parser.add_argument(
+            "-q", "--quiet", action="store_true", help="only the table, with its header line (no notes)"
+        )
     parser.add_argument(
-        "--unit", default="km", choices=[u.value for u in Unit], help="unit of distances (default km)"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="diagnostics on stderr: data folder, name matches, timings",
     )
 
 
@@ -107,22 +161,100 @@ def _travel_options(parser: argparse.ArgumentParser, default_mode: str | None) -
     )
 
 
+# --- Shared pieces of the output contract ------------------------------------
+
+
+class _Verbose:
+    """Diagnostics for -v, on stderr; silent otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.start = time.perf_counter()
+
+    def __call__(self, message: str) -> None:
+        if self.enabled:
+            print(f"geodist: {message}", file=sys.stderr)
+
+    def country(self, query: str) -> str:
+        """Say (with -v) which country a query names and which name tier matched; return the query."""
+        if self.enabled:
+            from geodist.countries import country
+
+            self(f"{echo(query)} is {country(query).label}, matched by {_match_tier(query)}")
+        return query
+
+    def elapsed(self, what: str) -> None:
+        self(f"{what} in {1000 * (time.perf_counter() - self.start):,.1f} ms")
+
+
+def _match_tier(query: str) -> str:
+    """Which tier of the lookup (see geodist.countries) a query that resolved matched."""
+    from geodist._data import load_names
+    from geodist.countries import all_countries
+    from geodist.names import normalise_name
+
+    if any(c.id == query.strip() for c in all_countries()):
+        return "its stable id"
+    key = normalise_name(query)
+    names = load_names()
+    if key in names["primary"]:
+        return "an exact name or code"
+    if key in names["translated"]:
+        return "a name in another language"
+    return "a partial name (whole words of one country's name)"
+
+
+def _country_data(c: Any) -> dict[str, Any]:
+    """A country in JSON: id, codes, names and capital."""
+    return {
+        "id": c.id,
+        "name": c.name,
+        "alpha2": c.alpha2,
+        "alpha3": c.alpha3,
+        "numeric": c.numeric,
+        "capital": c.capital.name if c.capital else None,
+    }
+
+
+def _country_columns(prefix: str, c: Any) -> dict[str, str]:
+    """A country in CSV: its id and, beside it, its alpha-3 code and name (ids such as NA read as NaN)."""
+    return {prefix: c.id, f"{prefix}_alpha3": c.alpha3 or "", f"{prefix}_name": c.name}
+
+
+def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().rstrip("\n")
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps({"geodist_version": __version__, **data}, ensure_ascii=False, indent=2)
+
+
+def _number(value: float | None, digits: int = 3) -> str:
+    """A CSV cell: fixed decimals, empty for a missing value."""
+    return "" if value is None or value != value else f"{value:.{digits}f}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The pair-report parser (built on each call; nothing happens at import)."""
     parser = _new_parser(
         "geodist",
         "How far apart are two countries? Geodesic distances on the WGS84 ellipsoid, by four\n"
         "named methods. Subcommands: travel, article, matrix, nearest, countries, map\n"
-        "(each has --help).",
+        "(each has --help; or `geodist help COMMAND`).",
         _EXAMPLES,
     )
-    parser.add_argument("first", help="a country: name (any language), official name or ISO code")
-    parser.add_argument("second", help="another country")
+    parser.usage = "geodist [options] FIRST SECOND\n       geodist {travel,article,matrix,nearest,countries,map,help} ..."
+    # Optional for argparse, so that main() can say what to do when one is missing (_pair_usage).
+    parser.add_argument("first", nargs="?", help="a country: name (any language), official name or ISO code")
+    parser.add_argument("second", nargs="?", help="another country")
     parser.add_argument("--method", choices=[m.value for m in Method], help="print only this method")
     _part_options(parser)
     _output_options(parser)
     _travel_options(parser, default_mode=None)
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only the distance lines")
     parser.add_argument("--version", action="version", version=f"geodist {__version__}")
     return parser
 
@@ -130,24 +262,27 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_pair(args: argparse.Namespace) -> str:
     from geodist.report import pair_data, render_csv, render_text
 
+    verbose = _Verbose(args.verbose)
     methods = [Method(args.method)] if args.method else list(Method)
+    first, second = verbose.country(args.first), verbose.country(args.second)
     data = pair_data(
-        args.first,
-        args.second,
+        first,
+        second,
         methods,
         unit=args.unit,
         part=_part(args),
         speed=args.speed,
         mode=args.mode,
     )
+    verbose.elapsed("measured")
     if args.json:
         return json.dumps(data, ensure_ascii=False, indent=2)
     if args.csv:
         return render_csv(data)
     text = render_text(data)
-    if args.quiet:
+    if args.quiet:  # the header line (units, time) and the distance lines
         text = "\n".join(
-            line for line in text.splitlines()[2:] if not line.startswith(("note:", "time:", "All "))
+            line for line in text.splitlines()[1:] if not line.startswith(("note:", "time:", "All "))
         )
     return text
 
@@ -159,53 +294,104 @@ def build_travel_parser() -> argparse.ArgumentParser:
         "Travel time between two places: airports (IATA or ICAO code), countries (their capital; for a"
         " flight, its main airport) or 'lat,lon' points.",
         "examples:\n  geodist travel IKA SVO\n  geodist travel Iran Russia --mode wide-body\n"
-        "  geodist travel France Germany --mode car\n  geodist travel 35.69,51.39 UUEE --speed 560mph\n",
+        "  geodist travel France Germany --mode car\n  geodist travel 35.69,51.39 UUEE --speed 560mph\n"
+        "  geodist travel IKA SVO --csv --unit mi\n",
     )
     parser.add_argument("origin")
     parser.add_argument("destination")
     _travel_options(parser, default_mode="airliner")
-    parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    _output_options(parser)
     return parser
+
+
+TRAVEL_CSV_COLUMNS = (
+    "from",
+    "from_lat",
+    "from_lon",
+    "to",
+    "to_lat",
+    "to_lon",
+    "distance_m",
+    "distance",
+    "unit",
+    "route_m",
+    "route",
+    "total_s",
+    "moving_s",
+    "overhead_s",
+    "mode",
+    "speed_m_s",
+    "text",
+)
 
 
 def _cmd_travel(args: argparse.Namespace) -> str:
     from geodist.places import plan_trip
     from geodist.travel import format_duration, is_flight
 
+    verbose = _Verbose(args.verbose)
+    unit = Unit.parse(args.unit)
     flying = args.speed is None and is_flight(args.mode)
     planned = plan_trip(
         _place(args.origin, flying), _place(args.destination, flying), mode=args.mode, speed=args.speed
     )
     start, end, d, trip = planned.origin, planned.destination, planned.leg, planned.trip
+    verbose(f"from {start.label} ({start.location}), to {end.label} ({end.location})")
+    verbose.elapsed("estimated")
+    record: dict[str, Any] = {
+        "from": {"label": start.label, "lat": start.location.lat, "lon": start.location.lon},
+        "to": {"label": end.label, "lat": end.location.lat, "lon": end.location.lon},
+        "distance_m": d.distance_m,
+        "distance": unit.from_metres(d.distance_m),
+        "unit": unit.value,
+        "route_m": trip.route_m,
+        "route": unit.from_metres(trip.route_m),
+        "total_s": trip.total_s,
+        "moving_s": trip.moving_s,
+        "overhead_s": trip.overhead_s,
+        "mode": trip.mode,
+        "speed_m_s": trip.speed.metres_per_second,
+        "text": str(trip),
+        "assumptions": list(trip.assumptions),
+        "notes": list(planned.notes),
+    }
     if args.json:
-        return json.dumps(
+        return _json(record)
+    if args.csv:
+        row = {k: v for k, v in record.items() if k in TRAVEL_CSV_COLUMNS}
+        row.update(
             {
-                "from": {"label": start.label, "lat": start.location.lat, "lon": start.location.lon},
-                "to": {"label": end.label, "lat": end.location.lat, "lon": end.location.lon},
-                "distance_m": d.distance_m,
-                "route_m": trip.route_m,
-                "total_s": trip.total_s,
-                "moving_s": trip.moving_s,
-                "overhead_s": trip.overhead_s,
-                "mode": trip.mode,
-                "speed_m_s": trip.speed.metres_per_second,
-                "text": str(trip),
-                "assumptions": list(trip.assumptions),
-                "notes": list(planned.notes),
-            },
-            ensure_ascii=False,
-            indent=2,
+                "from": start.label,
+                "from_lat": start.location.lat,
+                "from_lon": start.location.lon,
+                "to": end.label,
+                "to_lat": end.location.lat,
+                "to_lon": end.location.lon,
+                "distance_m": _number(d.distance_m),
+                "distance": _number(record["distance"], 6),
+                "route_m": _number(trip.route_m),
+                "route": _number(record["route"], 6),
+                "total_s": _number(trip.total_s, 1),
+                "moving_s": _number(trip.moving_s, 1),
+                "overhead_s": _number(trip.overhead_s, 1),
+            }
         )
+        return _csv(TRAVEL_CSV_COLUMNS, [row])
+    other = Unit.MI if unit is not Unit.MI else Unit.KM
     lines = [
         f"{start.label} → {end.label}",
-        f"distance   {d.km:,.1f} km ({d.mi:,.1f} mi), geodesic on WGS84",
-        f"time       {trip}  ({trip.hours:.2f} h)",
+        f"distance   {record['distance']:,.1f} {unit.value} ({other.from_metres(d.distance_m):,.1f} {other.value}),"
+        " geodesic on WGS84",
+        f"time       {trip}  ({trip.hours:,.2f} h)",
     ]
     if trip.mode != "plain":
         overhead = format_duration(trip.overhead_s) if trip.overhead_s else "0 min"
         lines.append(
-            f"           = {format_duration(trip.moving_s)} moving over {trip.route_m / 1000:,.1f} km + {overhead} overhead"
+            f"           = {format_duration(trip.moving_s)} moving over {record['route']:,.1f} {unit.value}"
+            f" + {overhead} overhead"
         )
+    if args.quiet:
+        return "\n".join(lines[1:3])
     lines += [f"{'warning' if n in trip.warnings else 'note':11}{n}" for n in planned.notes]
     lines += [f"assumes    {a}" for a in trip.assumptions if a not in trip.warnings]
     return "\n".join(lines)
@@ -232,17 +418,58 @@ def build_article_parser() -> argparse.ArgumentParser:
         "geodist article",
         "The web article's distance and flight time for two countries, reproduced exactly with its method,"
         " beside the figures that answer a traveller's question.",
-        "example:\n  geodist article Iran Russia\n",
+        "examples:\n  geodist article Iran Russia\n  geodist article Iran Russia --json --unit nmi\n",
     )
     parser.add_argument("first")
     parser.add_argument("second")
+    _output_options(parser, quiet=False)
     return parser
+
+
+ARTICLE_CSV_COLUMNS = (
+    "first",
+    "first_alpha3",
+    "first_name",
+    "second",
+    "second_alpha3",
+    "second_name",
+    "claim",
+    "reproduced",
+    "corrected",
+    "reason",
+)
 
 
 def _cmd_article(args: argparse.Namespace) -> str:
     from geodist.article import article
 
-    return article(args.first, args.second).text()
+    verbose = _Verbose(args.verbose)
+    report = article(verbose.country(args.first), verbose.country(args.second))
+    verbose.elapsed("reproduced")
+    unit = Unit.parse(args.unit)
+    corrections = [
+        {"claim": c.claim, "reproduced": c.reproduced, "corrected": c.corrected, "reason": c.reason}
+        for c in report.corrections
+    ]
+    if args.json:
+        centre_m = None if report.centre_km is None else report.centre_km * 1000.0
+        return _json(
+            {
+                "first": _country_data(report.first),
+                "second": _country_data(report.second),
+                "unit": unit.value,
+                "centre_m": centre_m,
+                "centre": None if centre_m is None else unit.from_metres(centre_m),
+                "centre_km": report.centre_km,
+                "centre_mi": report.centre_mi,
+                "hours_at_560_mph": report.hours_at_560_mph,
+                "corrections": corrections,
+            }
+        )
+    if args.csv:
+        ids = {**_country_columns("first", report.first), **_country_columns("second", report.second)}
+        return _csv(ARTICLE_CSV_COLUMNS, [{**ids, **c} for c in corrections])
+    return report.text()
 
 
 def build_matrix_parser() -> argparse.ArgumentParser:
@@ -267,26 +494,41 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     from geodist.countries import all_countries, country
     from geodist.matrix import matrix
 
+    verbose = _Verbose(args.verbose)
     if args.all == bool(args.countries):
-        raise GeodistError("give two or more countries, or --all")
-    chosen = list(all_countries()) if args.all else [country(c) for c in args.countries]
+        what = "two or more countries or --all, not both" if args.all else "two or more countries, or --all"
+        raise _UsageError(f"geodist matrix: error: give {what} (see: geodist matrix --help)")
+    chosen = list(all_countries()) if args.all else [country(verbose.country(c)) for c in args.countries]
     if len(chosen) < 2:
-        raise GeodistError("a matrix needs at least two countries")
+        raise _UsageError(
+            "geodist matrix: error: a matrix needs at least two countries; for one, try"
+            f" `geodist nearest {_shell_word(args.countries[0])}`"
+        )
     table = matrix(chosen, args.method, unit=args.unit, part=_part(args), progress=_progress_bar())
     _progress_done()
+    verbose.elapsed(f"measured {len(chosen) * (len(chosen) - 1) // 2:,} pairs")
     if args.json:
-        return json.dumps(
+        return _json(
             {
                 "method": args.method,
                 "unit": args.unit,
                 "ids": list(table.index),
+                "countries": [_country_data(c) for c in chosen],
                 "values": [[None if v != v else v for v in row] for row in table.to_numpy().tolist()],
-            },
-            indent=2,
+            }
         )
     if args.csv:
-        return table.to_csv(float_format="%.3f").rstrip("\n")
-    return f"{args.method} distances in {args.unit} (WGS84 geodesics)\n" + table.round(1).to_string()
+        ids = [c.id for c in chosen]
+        rows = [
+            {"from": c.id, "alpha3": c.alpha3 or "", "name": c.name}
+            | {to: _number(v) for to, v in zip(ids, values, strict=True)}
+            for c, values in zip(chosen, table.to_numpy().tolist(), strict=True)
+        ]
+        return _csv(["from", "alpha3", "name", *ids], rows)
+    text = table.round(1).to_string()
+    if args.quiet:
+        return text
+    return f"{args.method} distances in {args.unit} (WGS84 geodesics)\n" + text
 
 
 def build_nearest_parser() -> argparse.ArgumentParser:
@@ -294,7 +536,8 @@ def build_nearest_parser() -> argparse.ArgumentParser:
     parser = _new_parser(
         "geodist nearest",
         "The countries closest to one country by nearest-border distance (0 for neighbours).",
-        "examples:\n  geodist nearest Iran\n  geodist nearest Japan --top 3 --unit mi\n",
+        "examples:\n  geodist nearest Iran\n  geodist nearest Japan --top 3 --unit mi\n"
+        "  geodist nearest Namibia --csv\n",
     )
     parser.add_argument("country")
     parser.add_argument("--top", type=int, default=10, help="how many (default 10)")
@@ -303,38 +546,85 @@ def build_nearest_parser() -> argparse.ArgumentParser:
     return parser
 
 
+NEAREST_CSV_COLUMNS = (
+    "id",
+    "alpha3",
+    "name",
+    "distance",
+    "unit",
+    "shares_border",
+    "distance_m",
+    "start_lat",
+    "start_lon",
+    "end_lat",
+    "end_lon",
+)
+
+
 def _cmd_nearest(args: argparse.Namespace) -> str:
     from geodist.countries import country
+    from geodist.distance import distance
     from geodist.matrix import nearest_countries
 
+    verbose = _Verbose(args.verbose)
     if args.top < 1:
-        raise GeodistError(f"--top must be at least 1, got {args.top}")
-    origin = country(args.country)
+        raise _UsageError(
+            f"geodist nearest: error: --top must be at least 1, got {args.top} (see: geodist nearest --help)"
+        )
+    origin = country(verbose.country(args.country))
     unit = Unit.parse(args.unit)
     ranked = nearest_countries(origin, top=args.top, part=_part(args))
-    rows = [(c, unit.from_metres(m), touching) for c, m, touching in ranked]
+    verbose.elapsed(f"ranked {len(ranked)}")
+    if args.json or args.csv:  # the nearest points too: one exact border distance per row
+        legs = [distance(origin, c, part=_part(args)) for c, _, _ in ranked]
+        verbose.elapsed("measured the nearest points")
     if args.json:
-        return json.dumps(
+        return _json(
             {
                 "from": origin.id,
+                "origin": _country_data(origin),
                 "unit": unit.value,
+                "mainland": args.mainland,
                 "nearest": [
-                    {"id": c.id, "name": c.name, "distance": v, "shares_border": t} for c, v, t in rows
+                    {
+                        "id": c.id,
+                        "alpha3": c.alpha3,
+                        "name": c.name,
+                        "distance": unit.from_metres(m),
+                        "distance_m": m,
+                        "shares_border": t,
+                        "start": {"lat": leg.start.lat, "lon": leg.start.lon},
+                        "end": {"lat": leg.end.lat, "lon": leg.end.lon},
+                    }
+                    for (c, m, t), leg in zip(ranked, legs, strict=True)
                 ],
-            },
-            ensure_ascii=False,
-            indent=2,
+            }
         )
     if args.csv:
-        lines = ["id,name,distance,unit,shares_border"]
-        lines += [f'{c.id},"{c.name}",{v:.3f},{unit.value},{str(t).lower()}' for c, v, t in rows]
-        return "\n".join(lines)
-    lines = [f"Nearest to {origin.label} by border distance ({unit.value}, WGS84 geodesics):"]
+        rows = [
+            {
+                "id": c.id,
+                "alpha3": c.alpha3 or "",
+                "name": c.name,
+                "distance": _number(unit.from_metres(m)),
+                "unit": unit.value,
+                "shares_border": str(t).lower(),
+                "distance_m": _number(m),
+                "start_lat": leg.start.lat,
+                "start_lon": leg.start.lon,
+                "end_lat": leg.end.lat,
+                "end_lon": leg.end.lon,
+            }
+            for (c, m, t), leg in zip(ranked, legs, strict=True)
+        ]
+        return _csv(NEAREST_CSV_COLUMNS, rows)
+    lines = [f"Nearest to {origin.label} by border distance (WGS84 geodesics):"]
+    lines.append(f"{'':5}{'country':40}{unit.value:>10}")
     lines += [
-        f"{k:>3}. {c.label:40}{v:>10,.1f}{'  shares a border' if t else ''}"
-        for k, (c, v, t) in enumerate(rows, 1)
+        f"{k:>3}. {c.label:40}{unit.from_metres(m):>10,.1f}{'  shares a border' if t else ''}"
+        for k, (c, m, t) in enumerate(ranked, 1)
     ]
-    return "\n".join(lines)
+    return "\n".join(lines[1:] if args.quiet else lines)
 
 
 def build_countries_parser() -> argparse.ArgumentParser:
@@ -346,8 +636,11 @@ def build_countries_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("filter", nargs="?", help="keep names or codes containing this text")
     parser.add_argument("--un", action="store_true", help="UN member states only")
-    parser.add_argument("--csv", action="store_true", help="CSV with a header row")
+    _output_options(parser, unit=False, quiet=False)
     return parser
+
+
+COUNTRIES_CSV_COLUMNS = ("id", "alpha2", "alpha3", "numeric", "name", "capital", "un_member", "area_km2")
 
 
 def _cmd_countries(args: argparse.Namespace) -> str:
@@ -365,17 +658,39 @@ def _cmd_countries(args: argparse.Namespace) -> str:
         if wanted and wanted not in haystack:
             continue
         rows.append(c)
+    _Verbose(args.verbose)(f"{len(rows)} of the bundled territories match")
     if not rows:
-        raise GeodistError(f"no country matches {args.filter!r}")
+        raise _UsageError(
+            f"geodist countries: no country matches {echo(args.filter)}"
+            + ("" if args.un else "; `geodist countries` lists them all")
+        )
+    if args.json:
+        return _json(
+            {
+                "countries": [
+                    _country_data(c)
+                    | {"official_name": c.official_name, "un_member": c.un_member, "area_km2": c.area_km2}
+                    for c in rows
+                ]
+            }
+        )
     if args.csv:
-        lines = ["id,alpha2,alpha3,numeric,name,capital,un_member"]
-        for c in rows:
-            capital = c.capital.name if c.capital else ""
-            lines.append(
-                f'{c.id},{c.alpha2 or ""},{c.alpha3 or ""},{c.numeric or ""},"{c.name}","{capital}",'
-                f"{str(c.un_member).lower()}"
-            )
-        return "\n".join(lines)
+        return _csv(
+            COUNTRIES_CSV_COLUMNS,
+            (
+                {
+                    "id": c.id,
+                    "alpha2": c.alpha2 or "",
+                    "alpha3": c.alpha3 or "",
+                    "numeric": c.numeric or "",
+                    "name": c.name,
+                    "capital": c.capital.name if c.capital else "",
+                    "un_member": str(c.un_member).lower(),
+                    "area_km2": _number(c.area_km2, 1),
+                }
+                for c in rows
+            ),
+        )
     lines = [f"{'id':24}{'a3':5}{'num':5}{'name':40}capital"]
     for c in rows:
         lines.append(
@@ -405,13 +720,16 @@ def build_map_parser() -> argparse.ArgumentParser:
         help=".html only: OpenStreetMap base tiles, loaded from the web (default), or none:"
         " the territories alone, a page that works offline",
     )
+    parser.add_argument("-v", "--verbose", action="store_true", help="diagnostics on stderr")
     return parser
 
 
 def _cmd_map(args: argparse.Namespace) -> str:
     from geodist.maps import write_map
 
+    verbose = _Verbose(args.verbose)
     path = write_map(args.first, args.second, args.output, tiles=args.tiles)
+    verbose.elapsed("drawn")
     print(f"geodist: wrote {path}", file=sys.stderr)
     return ""
 
@@ -444,6 +762,69 @@ def _progress_done() -> None:
         sys.stderr.write("\r" + " " * 50 + "\r")
 
 
+# --- Usage errors people actually make ----------------------------------------
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as a user would type it in a shell example (quoted if needed, shortened if long)."""
+    return shlex.quote(text) if len(text) <= 40 and text.isprintable() else "Iran"
+
+
+def _command_typo(token: str) -> str | None:
+    """The subcommand ``token`` is a typo of, unless ``token`` is a country ("ma" is Morocco, not map)."""
+    close = difflib.get_close_matches(token.lower(), [*_COMMANDS, "help"], n=1, cutoff=0.75)
+    if not close or len(token) > 40 or token.startswith("-"):
+        return None
+    from geodist.countries import country
+
+    try:
+        country(token)
+    except GeodistError:
+        return close[0]
+    return None
+
+
+def _pair_usage(first: str | None) -> str:
+    """What to say when the pair report gets fewer than two countries."""
+    if first is not None:
+        typo = _command_typo(first)
+        if typo:
+            return f"geodist: unknown command {echo(first)}; did you mean `geodist {typo}`?"
+    one = "Iran" if first is None else _shell_word(first)
+    return (
+        f"geodist: give two countries, e.g. `geodist {one} Russia`;"
+        f" for the countries nearest one, `geodist nearest {one}` (see: geodist --help)"
+    )
+
+
+def _one_line(message: str, argv: Sequence[str]) -> str:
+    """One line, every long argument shortened: argparse repeats what it was given verbatim."""
+    for arg in sorted(set(argv), key=len, reverse=True):
+        if len(arg) > ECHO_LIMIT:
+            short = echo(arg)
+            message = message.replace(repr(arg), short).replace(arg, short)
+    for ch in _LINE_BREAKS:  # everything str.splitlines() breaks at
+        message = message.replace(ch, repr(ch)[1:-1])
+    if len(message) > _MESSAGE_LIMIT:
+        message = message[: _MESSAGE_LIMIT - 1] + "…"
+    return message
+
+
+def _write(text: str) -> None:
+    """Print the result; a closed pipe (`geodist ... | head`) is not an error."""
+    try:
+        try:
+            print(text)
+        except UnicodeEncodeError:  # a terminal that cannot show some character
+            encoding = sys.stdout.encoding or "utf-8"
+            print(text.encode(encoding, "backslashreplace").decode(encoding))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left; point stdout at /dev/null so exit does not complain
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
@@ -451,31 +832,80 @@ def main(argv: Sequence[str] | None = None) -> int:
     ----------
     argv : sequence of str, optional
         The arguments after the program name; ``sys.argv[1:]`` when None.
+
+    Returns
+    -------
+    int
+        0 on success (and for --help, --version), 2 for a usage error or a bad
+        query or value, 1 when the bundled data is missing or damaged.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(args_list)
+    except _UsageError as exc:
+        print(_one_line(str(exc), args_list), file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as exc:
+        print(_one_line(f"geodist: {exc}", args_list), file=sys.stderr)
+        return EXIT_DATA
+    except GeodistError as exc:
+        print(_one_line(f"geodist: {exc.render('cli')}", args_list), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("geodist: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args_list: list[str]) -> int:
+    if args_list[:1] == ["help"]:  # `geodist help` and `geodist help nearest`
+        topic = args_list[1] if len(args_list) > 1 else None
+        if topic is not None and topic not in _COMMANDS:
+            typo = difflib.get_close_matches(topic, list(_COMMANDS), n=1, cutoff=0.6)
+            raise _UsageError(
+                f"geodist: no command {echo(topic)}"
+                + (
+                    f"; did you mean `geodist help {typo[0]}`?"
+                    if typo
+                    else f"; commands: {', '.join(_COMMANDS)}"
+                )
+            )
+        (_COMMANDS[topic][0] if topic else build_parser)().print_help()
+        return 0
     name = args_list[0] if args_list and args_list[0] in _COMMANDS else None
+    late = [a for a in args_list if a in _COMMANDS]
+    if name is None and late and args_list[0].startswith("-"):  # `geodist -v nearest Iran`
+        raise _UsageError(
+            f"geodist: the subcommand comes first, its options after it: `geodist {late[0]} ... {args_list[0]}`"
+            f" (see: geodist {late[0]} --help)"
+        )
     build, run = _COMMANDS[name] if name else (build_parser, _cmd_pair)
     try:
         args = build().parse_args(args_list[1:] if name else args_list)
-    except _UsageError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_USAGE
     except SystemExit as exc:  # --help and --version print and exit 0
         return int(exc.code or 0)
+    except _UsageError:
+        near = _command_typo(args_list[0]) if name is None and args_list else None
+        if near:  # `geodist matrx Iran Iraq Turkey`
+            raise _UsageError(
+                f"geodist: unknown command {echo(args_list[0])}; did you mean `geodist {near}`?"
+            ) from None
+        raise
+    if name is None and args.second is None:
+        raise _UsageError(_pair_usage(args.first))
+    if getattr(args, "verbose", False):
+        from geodist._data import data_dir
+
+        print(f"geodist: {__version__}, data from {data_dir()}", file=sys.stderr)
     try:
         output = run(args)
-    except DataError as exc:
-        print(f"geodist: {exc}", file=sys.stderr)
-        return EXIT_DATA
     except GeodistError as exc:
-        print(f"geodist: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        if name is None and isinstance(exc, LookupError) and getattr(exc, "query", None) == args.first:
+            near = _command_typo(args.first)
+            if near:
+                raise _UsageError(
+                    f"geodist: unknown command or country {echo(args.first)}; did you mean `geodist {near}`?"
+                ) from None
+        raise
     if output:
-        try:
-            print(output)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `geodist ... | head`: the reader left; not an error
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _write(output)
     return 0

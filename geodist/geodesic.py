@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import pyproj
 
-from geodist.errors import CoordinateError
+from geodist.errors import CoordinateError, echo
 
 __all__ = ["WGS84", "WGS84_A_M", "WGS84_F", "GeodesicInverse", "LatLon", "inverse"]
 
@@ -57,7 +57,7 @@ class LatLon:
     def __post_init__(self) -> None:
         for name, value in (("latitude", self.lat), ("longitude", self.lon)):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise CoordinateError(f"{name} must be a number of degrees, got {value!r}")
+                raise CoordinateError(f"{name} must be a number of degrees, got {echo(value)}")
             if not math.isfinite(value):
                 raise CoordinateError(f"{name} must be finite, got {value!r}")
         if not -90.0 <= self.lat <= 90.0:

@@ -19,7 +19,7 @@ import shapely
 from geodist.border import nearest_between_many
 from geodist.countries import Country, all_countries, country
 from geodist.distance import Method, distance
-from geodist.errors import GeodistError
+from geodist.errors import InputTypeError, InputValueError, MissingPointError, echo
 from geodist.geodesic import LatLon
 from geodist.territory import Part, PreparedTerritory, parse_part, prepared
 from geodist.territory import touching as touches
@@ -68,6 +68,16 @@ def matrix(
         the order given; the diagonal is 0. A pair whose countries lack the points
         the method needs (no capital, no centre point) is NaN.
 
+    Raises
+    ------
+    InputTypeError
+        For one string, or anything but a list, instead of a list of countries.
+    InputValueError
+        For an empty list.
+    GeodistError
+        For an unknown or ambiguous country, method or unit (the subclasses of
+        :func:`geodist.country`, :class:`~geodist.errors.MethodError`, :class:`~geodist.errors.UnitError`).
+
     Examples
     --------
     >>> table = matrix(["Iran", "Russia", "Turkey"], method="capital")
@@ -76,7 +86,17 @@ def matrix(
     """
     import pandas as pd
 
+    if isinstance(countries, (str, bytes)):
+        raise InputTypeError(
+            f"countries must be a list of countries, not one string {echo(countries)}; e.g. ['Iran', 'Russia']"
+        )
+    if countries is not None and not isinstance(countries, Iterable):
+        raise InputTypeError(f"countries must be a list of countries, not {echo(countries)}")
     chosen = [country(c) for c in countries] if countries is not None else list(all_countries())
+    if not chosen:
+        raise InputValueError(
+            "a matrix needs at least one country; give a list of countries, or None for all"
+        )
     how = Method.parse(method)
     scale = Unit.parse(unit).metres
     chosen_part = parse_part(part, mainland)
@@ -102,6 +122,8 @@ def nearest_countries(
     country, as for :func:`geodist.distance`.
     """
     here = country(origin)
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise InputValueError(f"top must be a whole number of at least 1, got {echo(top)}")
     chosen_part = parse_part(part, mainland)
     others = [c for c in all_countries() if c.id != here.id]
     mine = prepared(here, chosen_part)
@@ -129,7 +151,7 @@ def _point_matrix_m(chosen: Sequence[Country], how: Method, part: Part | str | L
         for j in range(i + 1, len(chosen)):
             try:
                 out[i, j] = out[j, i] = distance(a, chosen[j], how, part=part).distance_m
-            except GeodistError:  # no capital or no centre point for one of them: NaN, as documented
+            except MissingPointError:  # no capital or no centre point for one of them: NaN, as documented
                 out[i, j] = out[j, i] = np.nan
     return out
 

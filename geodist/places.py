@@ -21,9 +21,12 @@ from geodist.countries import Country, country, country_by_code_or_name, lookup
 from geodist.errors import (
     AmbiguousPlaceError,
     GeodistError,
+    InputTypeError,
+    NoCapitalError,
     UnknownAirportError,
     UnknownCountryError,
     UnknownPlaceError,
+    echo,
 )
 from geodist.geodesic import LatLon
 
@@ -95,6 +98,8 @@ def airport(code: str) -> Airport:
     >>> airport("IKA").name
     'Imam Khomeini International Airport'
     """
+    if not isinstance(code, str):
+        raise InputTypeError(f"an airport code is a string such as 'IKA' or 'OIIE', not {echo(code)}")
     key = code.strip().upper()
     airports = load_airports()
     row = airports["iata"].get(key) if len(key) == 3 else airports["icao"].get(key) if len(key) == 4 else None
@@ -197,6 +202,8 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
         return Place(str(text), text)
     if isinstance(text, Country):
         return _country_place(text, fly)
+    if not isinstance(text, str):
+        raise InputTypeError(f"a place is a string, a LatLon or a Country, not {echo(text)}")
     raw = text.strip()
     kind, _, rest = raw.partition(":")
     if rest and kind.lower() == "airport":
@@ -297,8 +304,8 @@ def _join(*notes: str | None) -> str | None:
     return "; ".join(kept) or None
 
 
-def _quoted(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+def _quoted(text: str) -> str:
+    return echo(text)
 
 
 def _suggestion(raw: str) -> str:
@@ -334,7 +341,7 @@ def _country_place(c: Country, fly: bool) -> Place:
         far_note = f"{capital} has no airport with scheduled service nearer than {a.iata}, {chosen.distance_km:,.0f} km away"
         return Place(a.label, a.location, c, a, far_note if far else None)
     if c.capital is None:
-        raise GeodistError(f"{c.label} has no capital in the bundled data; give an airport or a point")
+        raise NoCapitalError(f"{c.label} has no capital in the bundled data; give an airport or a point")
     note = f"no airport serves {capital}, {c.label}: the flight starts at the capital itself" if fly else None
     return Place(f"{capital}, {c.label}", c.capital.location, country=c, note=note)
 
@@ -451,7 +458,7 @@ def capital_trip(a: Country, b: Country) -> Trip:
 
     Raises
     ------
-    GeodistError
+    NoCapitalError
         When a country has neither a main airport nor a capital.
     """
     return plan_trip(place(a, fly=True), place(b, fly=True))

@@ -37,7 +37,11 @@ LABELS = {
 
 CSV_COLUMNS = (
     "first",
+    "first_alpha3",
+    "first_name",
     "second",
+    "second_alpha3",
+    "second_name",
     "method",
     "distance_m",
     "distance",
@@ -113,7 +117,7 @@ def pair_data(
         try:
             d = distance(a, b, how, part=chosen, capital=capital)
         except GeodistError as exc:
-            entry.update(error=str(exc), distance_m=None)
+            entry.update(error=exc.render("cli"), distance_m=None)  # this record feeds the command line
             entries.append(entry)
             continue
         entry.update(_distance_data(d, u), error=None)
@@ -313,17 +317,23 @@ def render_text(data: dict[str, Any]) -> str:
     first = f"{data['first']['name']} ({data['first']['alpha2'] or data['first']['id']})"
     second = f"{data['second']['name']} ({data['second']['alpha2'] or data['second']['id']})"
     other = "mi" if unit != "mi" else "km"
+    # The time column is as wide as its longest cell ("over 100 years" at most), so it never runs into the next.
+    width = 2 + max([4, *(len(e["travel"]["text"]) for e in data["distances"] if "travel" in e)])
     lines = [f"{first} → {second}"]
-    lines.append(f"{'':22}{unit:>10}{other:>10}" + (f"{'time':>15}" if travelling else "") + "   from → to")
+    lines.append(
+        f"{'':22}{unit:>10}{other:>10}" + (f"{'time':>{width}}" if travelling else "") + "   from → to"
+    )
     assumptions: list[str] = []
     for e in data["distances"]:
         if e.get("distance_m") is None:
-            lines.append(f"{e['label']:22}{'n/a':>10}{'':>10}   {e['error']}")
+            lines.append(
+                f"{e['label']:22}{'n/a':>10}{'':>10}{'':>{width if travelling else 0}}   {e['error']}"
+            )
             continue
         second_value = Unit.parse(other).from_metres(e["distance_m"])
         time_cell = ""
         if "travel" in e:
-            time_cell = f"{e['travel']['text']:>15}"
+            time_cell = f"{e['travel']['text']:>{width}}"
             assumptions = e["travel"]["assumptions"]
         start, end = LatLon(**e["start"]), LatLon(**e["end"])
         ends = f"{start} → {end}"
@@ -355,7 +365,11 @@ def render_csv(data: dict[str, Any]) -> str:
         writer.writerow(
             {
                 "first": data["first"]["id"],
+                "first_alpha3": data["first"]["alpha3"] or "",
+                "first_name": data["first"]["name"],
                 "second": data["second"]["id"],
+                "second_alpha3": data["second"]["alpha3"] or "",
+                "second_name": data["second"]["name"],
                 "method": e["method"],
                 "distance_m": f"{e['distance_m']:.3f}" if ok else "",
                 "distance": f"{e['distance']:.6f}" if ok else "",

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from geodist.errors import SpeedError
+from geodist.errors import SpeedError, echo
 
 __all__ = ["SPEED_OF_LIGHT_M_S", "Speed"]
 
@@ -56,9 +56,9 @@ _PATTERN = re.compile(
 def _check(value: object, unit: str) -> None:
     """Raise SpeedError unless ``value`` (in ``unit``) is a finite, positive, sub-light speed."""
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-        raise SpeedError(f"speed must be a finite number, got {value!r}; give {ACCEPTED}")
+        raise SpeedError(f"speed must be a finite number, got {echo(value)}; give {ACCEPTED}")
     if value <= 0:
-        raise SpeedError(f"speed must be positive, got {value!r} {unit}; give {ACCEPTED}")
+        raise SpeedError(f"speed must be positive, got {echo(value)} {unit}; give {ACCEPTED}")
     if value * _M_S_PER_UNIT[unit] >= SPEED_OF_LIGHT_M_S:
         raise SpeedError(f"speed {value:,} {unit} is not below the speed of light; give {ACCEPTED}")
 
@@ -81,9 +81,9 @@ class Speed:
     @classmethod
     def of(cls, value: float, unit: str) -> Speed:
         """A speed from a number and a unit name ("mph", "km/h", "kn", "m/s")."""
-        key = _UNIT_ALIASES.get(unit.strip().lower())
+        key = _UNIT_ALIASES.get(str(unit).strip().lower())
         if key is None:
-            raise SpeedError(f"unknown speed unit {unit!r}; give {ACCEPTED}")
+            raise SpeedError(f"unknown speed unit {echo(unit)}; give {ACCEPTED}")
         _check(value, key)
         return cls(value * _M_S_PER_UNIT[key])
 
@@ -107,17 +107,17 @@ class Speed:
             return text
         match = _PATTERN.match(str(text))
         if not match:
-            raise SpeedError(f"cannot read a speed from {text!r}; give {ACCEPTED}")
+            raise SpeedError(f"cannot read a speed from {echo(text)}; give {ACCEPTED}")
         number, unit = match.groups()
         if not unit:
-            raise SpeedError(f"speed {text!r} has no unit; give {ACCEPTED}")
+            raise SpeedError(f"speed {echo(text)} has no unit; give {ACCEPTED}")
         return cls.of(float(number.replace(",", "").replace("_", "")), unit)
 
     def in_unit(self, unit: str) -> float:
         """The speed in "m/s", "km/h", "mph" or "kn"."""
-        key = _UNIT_ALIASES.get(unit.strip().lower())
+        key = _UNIT_ALIASES.get(str(unit).strip().lower())
         if key is None:
-            raise SpeedError(f"unknown speed unit {unit!r}; give {ACCEPTED}")
+            raise SpeedError(f"unknown speed unit {echo(unit)}; give {ACCEPTED}")
         return self.metres_per_second / _M_S_PER_UNIT[key]
 
     @property

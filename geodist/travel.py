@@ -14,17 +14,19 @@ Two kinds of estimate, never mixed silently:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geodist import _html
 from geodist.distance import Distance
-from geodist.errors import GeodistError
+from geodist.errors import Hint, InputTypeError, InputValueError, ModeError, UnitError, echo
 from geodist.speed import Speed
 from geodist.units import parse_length
 
 __all__ = [
     "AIRLINER_NAMES",
+    "DURATION_LIMIT_S",
     "LONGEST_NONSTOP_M",
     "MODES",
     "MODE_NAMES",
@@ -308,21 +310,57 @@ class Travel:
         )
 
 
+DURATION_LIMIT_S = 100 * 365.25 * 86_400.0
+"""Durations beyond 100 Julian years (of 365.25 days) are written "over 100 years", not as a day count."""
+
+
 def format_duration(seconds: float) -> str:
-    """Format a duration as "3 h 52 min" (to the minute), "2 d 04 h 10 min" from 48 h, "45 s" under a minute.
+    """Format a duration for people: "45 s", "3 h 52 min", "3 d 4 h", "over 100 years".
+
+    Under a minute in seconds; under 48 hours in hours and minutes (to the
+    minute); from 48 hours in days and hours (to the hour, days with thousands
+    separators); beyond :data:`DURATION_LIMIT_S` (100 years) "over 100 years",
+    as no trip geodist models lasts that long (a speed of 1e-30 km/h would
+    otherwise print a 33-digit day count).
+
+    Parameters
+    ----------
+    seconds : float
+        A duration, seconds; not negative, not NaN (infinity is "over 100 years").
+
+    Raises
+    ------
+    InputValueError
+        For a negative or NaN duration.
+    InputTypeError
+        For something that is not a number.
 
     Examples
     --------
     >>> format_duration(5.418 * 3600)
     '5 h 25 min'
+    >>> format_duration(76.2 * 3600)
+    '3 d 4 h'
+    >>> format_duration(1e35)
+    'over 100 years'
     """
-    if seconds < 59.5:
-        return f"{seconds:.0f} s"
-    minutes = round(seconds / 60.0)
+    if isinstance(seconds, bool):
+        raise InputTypeError(f"a duration must be a number of seconds, got {echo(seconds)}")
+    try:
+        value = float(seconds)
+    except (TypeError, ValueError):
+        raise InputTypeError(f"a duration must be a number of seconds, got {echo(seconds)}") from None
+    if math.isnan(value) or value < 0:
+        raise InputValueError(f"a duration must be a non-negative number of seconds, got {echo(seconds)}")
+    if value > DURATION_LIMIT_S:
+        return "over 100 years"
+    if value < 59.5:
+        return f"{value:.0f} s"
+    minutes = round(value / 60.0)
     hours, minute = divmod(minutes, 60)
     if hours >= 48:
-        days, hour = divmod(hours, 24)
-        return f"{days} d {hour:02d} h {minute:02d} min"
+        days, hour = divmod(round(value / 3600.0), 24)
+        return f"{days:,} d {hour} h"
     return f"{hours} h {minute:02d} min"
 
 
@@ -330,9 +368,14 @@ def _distance_m(distance: Distance | str | float, unit: str | None) -> float:
     if isinstance(distance, Distance):
         return distance.distance_m
     if isinstance(distance, (int, float)) and not isinstance(distance, bool) and unit is None:
-        raise GeodistError(
-            f"a bare number {distance!r} has no unit; pass unit='km' (m, km, mi, nmi), a string such as"
-            " '4883 km', or a geodist Distance"
+        raise UnitError(
+            f"a bare number {echo(distance)} has no unit; give a length such as '4883 km' (m, km, mi, nmi)"
+            " or a geodist Distance",
+            hints=[Hint("unit", "km")],
+        )
+    if not isinstance(distance, (str, int, float)) or isinstance(distance, bool):
+        raise InputTypeError(
+            f"cannot read a distance from {echo(distance)}: give a geodist Distance or a length such as '4883 km'"
         )
     return parse_length(distance, unit)
 
@@ -386,9 +429,9 @@ def travel_time(
     metres = _distance_m(distance, unit)
     if mode is None:
         if speed is None:
-            raise GeodistError("give a speed (e.g. '560 mph') or a mode (" + ", ".join(MODE_NAMES) + ")")
+            raise ModeError("give a speed (e.g. '560 mph') or a mode (" + ", ".join(MODE_NAMES) + ")")
         if overrides:
-            raise GeodistError(f"overrides {sorted(overrides)} apply to a mode, not to a plain speed")
+            raise ModeError(f"overrides {sorted(overrides)} apply to a mode, not to a plain speed")
         plain = Speed.parse(speed)
         moving = metres / plain.metres_per_second
         return Travel(
@@ -404,14 +447,13 @@ def travel_time(
     chosen, picked_by_distance = _mode(mode, metres)
     unknown = set(overrides) - {"detour_factor", "overhead_s", "icao_routing"}
     if unknown:
-        raise GeodistError(
-            f"unknown override(s) {sorted(unknown)}; use detour_factor, overhead_s, icao_routing"
+        raise InputTypeError(
+            f"unknown override(s) {echo(sorted(unknown))}; use detour_factor, overhead_s, icao_routing"
         )
     if speed is not None:
         overrides["speed"] = Speed.parse(speed)
     chosen = replace(chosen, **overrides) if overrides else chosen
-    if chosen.detour_factor < 1.0 or chosen.overhead_s < 0.0:
-        raise GeodistError("detour_factor must be at least 1 and overhead_s not negative")
+    _check_overrides(chosen)
     extension = icao_routing_extension_m(metres) if chosen.icao_routing else 0.0
     route = metres * chosen.detour_factor + extension
     moving = route / chosen.speed.metres_per_second
@@ -493,5 +535,25 @@ def _mode(mode: str | TravelMode, metres: float) -> tuple[TravelMode, bool]:
     if key in AIRLINER_NAMES:
         return MODES["narrow-body" if metres <= NARROW_BODY_MAX_M else "wide-body"], True
     if key not in MODES:
-        raise GeodistError(f"unknown travel mode {mode!r}; use one of: {', '.join(MODE_NAMES)}")
+        raise ModeError(f"unknown travel mode {echo(mode)}; use one of: {', '.join(MODE_NAMES)}")
     return MODES[key], False
+
+
+def _check_overrides(mode: TravelMode) -> None:
+    """Raise ModeError unless a (possibly overridden) mode's constants make sense."""
+    for name in ("detour_factor", "overhead_s"):
+        value = getattr(mode, name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ModeError(f"{name} must be a number, got {echo(value)}")
+        if not math.isfinite(value):
+            raise ModeError(f"{name} must be finite, got {echo(value)}")
+    if mode.detour_factor < 1.0:
+        raise ModeError(
+            f"detour_factor must be at least 1 (1 is the straight line), got {echo(mode.detour_factor)}"
+        )
+    if mode.overhead_s < 0.0:
+        raise ModeError(f"overhead_s must not be negative, got {echo(mode.overhead_s)}")
+    if not isinstance(mode.icao_routing, bool):
+        raise ModeError(f"icao_routing must be True or False, got {echo(mode.icao_routing)}")
+    if not isinstance(mode.speed, Speed):
+        raise ModeError(f"a mode's speed must be a geodist Speed, got {echo(mode.speed)}")

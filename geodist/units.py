@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from geodist.errors import UnitError
+from geodist.errors import UnitError, echo
 
 __all__ = ["Unit", "parse_length"]
 
@@ -48,7 +48,7 @@ class Unit(str, Enum):
         key = str(text).strip().lower()
         unit = _ALIASES.get(key)
         if unit is None:
-            raise UnitError(f"unknown length unit {text!r}; use one of: m, km, mi, nmi")
+            raise UnitError(f"unknown length unit {echo(text)}; use one of: m, km, mi, nmi")
         return unit
 
 
@@ -71,16 +71,16 @@ def parse_length(text: str | float, default_unit: str | Unit | None = None) -> f
     else:
         match = re.match(r"^\s*([-+]?[\d,_]*\.?\d+(?:e[-+]?\d+)?|[-+]?inf|nan)\s*(.*?)\s*$", str(text), re.I)
         if not match:
-            raise UnitError(f"cannot read a length from {text!r}; write e.g. '4883 km' (m, km, mi, nmi)")
+            raise UnitError(f"cannot read a length from {echo(text)}; write e.g. '4883 km' (m, km, mi, nmi)")
         number, unit_text = float(match.group(1).replace(",", "").replace("_", "")), match.group(2) or None
     if unit_text is None:
         if default_unit is None:
-            raise UnitError(f"length {text!r} has no unit; write e.g. '4883 km' (m, km, mi, nmi)")
+            raise UnitError(f"length {echo(text)} has no unit; write e.g. '4883 km' (m, km, mi, nmi)")
         unit = Unit.parse(default_unit)
     else:
         unit = Unit.parse(unit_text)
     if not math.isfinite(number) or number < 0:
-        raise UnitError(f"length must be a finite, non-negative number, got {text!r}")
+        raise UnitError(f"length must be a finite, non-negative number, got {echo(text)}")
     return number * unit.metres
 
 

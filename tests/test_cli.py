@@ -1,9 +1,14 @@
 """The command line, called in process through main(argv)."""
 
+import contextlib
+import io
+import os
 import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geodist.cli import main
 
@@ -66,7 +71,7 @@ def test_user_errors_are_one_line_and_exit_2(capsys, argv, message):
 
 def test_usage_errors_exit_2_with_one_line(capsys):
     code, _, err = run(capsys, "Iran")
-    assert code == 2 and "the following arguments are required: second" in err and "--help" in err
+    assert code == 2 and "give two countries, e.g. `geodist Iran Russia`" in err and "--help" in err
     code, _, err = run(capsys, "Iran", "Russia", "--method", "haversine")
     assert code == 2 and "invalid choice" in err
     assert len(err.strip().splitlines()) == 1
@@ -219,9 +224,13 @@ def test_csv_output(capsys):
     assert rows[0]["shares_border"] == "false"
 
 
-def test_quiet_prints_only_distance_lines(capsys):
+def test_quiet_prints_the_header_and_the_distance_lines(capsys):
+    # Regression: -q dropped the header, so the second (mi) column had no label.
     _, out, _ = run(capsys, "Iran", "Russia", "-q")
-    assert len(out.splitlines()) == 4 and "note:" not in out
+    lines = out.splitlines()
+    assert len(lines) == 5 and "note:" not in out
+    assert lines[0].split()[:2] == ["km", "mi"]
+    assert lines[1].startswith("nearest border")
 
 
 def test_report_compares_the_popular_figure(capsys):
@@ -243,8 +252,8 @@ def test_piped_output_has_no_colour_or_progress(capsys):
 def test_matrix_command(capsys):
     code, out, _ = run(capsys, "matrix", "Iran", "Kuwait", "Oman", "--csv")
     lines = out.splitlines()
-    assert code == 0 and lines[0] == "from,IR,KW,OM"
-    assert lines[1].startswith("IR,0.000,22.1")
+    assert code == 0 and lines[0] == "from,alpha3,name,IR,KW,OM"
+    assert lines[1].startswith("IR,IRN,Iran,0.000,22.1")
 
 
 def test_matrix_needs_countries(capsys):
@@ -294,3 +303,438 @@ def test_matrix_all_centre_points(capsys):
     iran = next(r for r in rows if r["from"] == "IR")
     assert float(iran["RU"]) == pytest.approx(4882.989, abs=0.001)  # the article's 4,883 km
     assert iran["SS"] == ""  # South Sudan has no centre point in Google's table: NaN, empty in CSV
+
+
+# --- Usage errors people make (issue 10) ---------------------------------------
+
+
+def one_line_error(capsys, *argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert len(err.splitlines()) == 1, err
+    return err.strip()
+
+
+def test_help_as_a_word_prints_the_help(capsys):
+    # Regression: `geodist help` said "required: second".
+    code, out, _ = run(capsys, "help")
+    assert code == 0 and "usage: geodist" in out and "geodist Iran Russia" in out
+    code, out, _ = run(capsys, "help", "nearest")
+    assert code == 0 and "usage: geodist nearest" in out
+    assert "did you mean `geodist help nearest`" in one_line_error(capsys, "help", "nearst")
+
+
+def test_one_country_points_to_the_pair_and_to_nearest(capsys):
+    # Regression: `geodist Iran` said "required: second".
+    err = one_line_error(capsys, "Iran")
+    assert "give two countries, e.g. `geodist Iran Russia`" in err
+    assert "for the countries nearest one, `geodist nearest Iran`" in err
+    err = one_line_error(capsys, "New Zealand")
+    assert "`geodist nearest 'New Zealand'`" in err
+    assert "give two countries" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [
+        (["neerest", "Iran"], "did you mean `geodist nearest`?"),
+        (["neerest"], "did you mean `geodist nearest`?"),
+        (["matrx", "Iran", "Iraq", "Turkey"], "did you mean `geodist matrix`?"),
+        (["Iran", "Russia", "--jsn"], "unknown option '--jsn'; did you mean --json?"),
+        (["nearest", "Iran", "--topp", "3"], "did you mean --top?"),
+        (["countries", "--csb"], "did you mean --csv?"),
+        (["Iran", "Russia", "Turkey"], "`geodist matrix A B C`"),
+        (
+            ["-v", "nearest", "Iran"],
+            "the subcommand comes first, its options after it: `geodist nearest ... -v`",
+        ),
+    ],
+)
+def test_typos_get_a_suggestion(capsys, argv, suggestion):
+    assert suggestion in one_line_error(capsys, *argv)
+
+
+def test_a_country_close_to_a_command_name_is_still_a_country(capsys):
+    # "ma" (Morocco's ISO code) is close to "map": the report, not a suggestion.
+    code, out, _ = run(capsys, "ma", "Spain", "-q", "--method", "capital")
+    assert code == 0 and "capital to capital" in out
+
+
+def test_a_long_argument_is_shortened_in_the_message(capsys):
+    # Regression: a 100 KB argument was echoed whole.
+    long = "y" * 100_000
+    for argv in (
+        ["Iran", long],
+        ["Iran", "Russia", "--unit", long],
+        ["nearest", "Iran", "--top", long],
+        ["countries", long],
+        ["Iran", "Russia", long],
+        ["travel", "IKA", long],
+    ):
+        err = one_line_error(capsys, *argv)
+        assert len(err) < 450 and "(100000 characters)" in err, argv
+
+
+def test_a_line_break_in_an_argument_stays_on_one_line(capsys):
+    one_line_error(capsys, "Iran\nRussia", "France")
+    one_line_error(capsys, "\x1e")  # found by the property test: a record separator splits lines too
+    one_line_error(capsys, "Iran", "Russia", "--unit", "\u2028")
+    one_line_error(capsys, "Iran", "Russia", "extra\nline")
+
+
+def test_hints_use_command_line_syntax(capsys):
+    # Regression: the CLI said "try method='border'".
+    code, out, _ = run(capsys, "Antarctica", "Iran", "--method", "capital")
+    assert code == 0 and "try --method border" in out and "method='border'" not in out
+    import json
+
+    _, out, _ = run(capsys, "South Sudan", "Sudan", "--method", "centre", "--json")
+    assert json.loads(out)["distances"][0]["error"].endswith("try --method centroid")
+
+
+# --- One output contract (issue 10) ----------------------------------------------
+
+CONTRACT = {
+    "pair": ["Iran", "Russia"],
+    "travel": ["travel", "IKA", "SVO"],
+    "article": ["article", "Iran", "Russia"],
+    "matrix": ["matrix", "Iran", "Kuwait", "Oman"],
+    "nearest": ["nearest", "Iran", "--top", "3"],
+}
+
+
+@pytest.mark.parametrize("command", [*CONTRACT, "countries"])
+def test_every_subcommand_has_json_and_csv(capsys, command):
+    import csv
+    import io
+    import json
+
+    argv = CONTRACT.get(command, ["countries", "korea"])
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0 and err == ""
+    assert json.loads(out)["geodist_version"] == geodist_version()
+    code, out, err = run(capsys, *argv, "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and err == "" and rows
+
+
+def geodist_version():
+    import geodist
+
+    return geodist.__version__
+
+
+@pytest.mark.parametrize("command", list(CONTRACT))
+def test_every_distance_subcommand_takes_a_unit(capsys, command):
+    import json
+
+    _, km, _ = run(capsys, *CONTRACT[command], "--json")
+    _, mi, _ = run(capsys, *CONTRACT[command], "--json", "--unit", "mi")
+    assert json.loads(km)["unit"] == "km" and json.loads(mi)["unit"] == "mi"
+
+
+def test_travel_in_miles_and_as_csv(capsys):
+    import csv
+    import io
+
+    code, out, _ = run(capsys, "travel", "IKA", "SVO", "--unit", "mi")
+    assert code == 0 and "distance   1,561.0 mi (2,512.1 km)" in out
+    _, out, _ = run(capsys, "travel", "IKA", "SVO", "--csv", "--unit", "mi")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert float(row["distance_m"]) == pytest.approx(2_512_120.684, abs=0.001)
+    assert float(row["distance"]) == pytest.approx(2_512_120.684 / 1609.344, abs=1e-5)
+    assert row["unit"] == "mi" and row["text"] == "3 h 59 min"
+    _, out, _ = run(capsys, "travel", "IKA", "SVO", "-q")
+    assert out.splitlines() == [
+        "distance   2,512.1 km (1,561.0 mi), geodesic on WGS84",
+        "time       3 h 59 min  (3.98 h)",
+    ]
+
+
+def test_article_json_reproduces_the_figures(capsys):
+    import json
+
+    _, out, _ = run(capsys, "article", "Iran", "Russia", "--json", "--unit", "nmi")
+    data = json.loads(out)
+    assert round(data["centre_km"]) == 4883 and round(data["centre_mi"]) == 3034  # the article's figures
+    assert data["centre"] == pytest.approx(data["centre_m"] / 1852)
+    assert round(data["hours_at_560_mph"], 2) == 5.42
+    assert data["corrections"][0]["claim"] == "shortest (bird fly) distance"
+
+
+def test_nearest_json_has_points_and_metres(capsys):
+    import json
+
+    import geodist
+
+    # Regression: nearest --json had neither the nearest points nor distance_m.
+    _, out, _ = run(capsys, "nearest", "Japan", "--top", "2", "--json", "--unit", "mi")
+    data = json.loads(out)
+    assert data["origin"]["alpha3"] == "JPN"
+    first = data["nearest"][0]
+    expected = geodist.distance("Japan", "Russia")
+    assert first["id"] == "RU" and first["distance_m"] == pytest.approx(expected.distance_m, abs=1e-6)
+    assert first["distance"] == pytest.approx(expected.mi)
+    assert first["start"] == {"lat": expected.start.lat, "lon": expected.start.lon}
+    assert first["end"] == {"lat": expected.end.lat, "lon": expected.end.lon}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["matrix", "Namibia", "Angola", "Botswana", "--csv"], ["nearest", "Angola", "--top", "4", "--csv"]],
+)
+def test_namibia_survives_pandas(capsys, argv):
+    # Regression: Namibia's id NA became NaN in pandas' default reading; the alpha-3 code stands beside it.
+    import io
+
+    pd = pytest.importorskip("pandas")
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    key = "from" if argv[0] == "matrix" else "id"
+    default = pd.read_csv(io.StringIO(out))
+    assert "NAM" in set(default["alpha3"]) and "Namibia" in set(default["name"])
+    kept = pd.read_csv(io.StringIO(out), keep_default_na=False, na_values=[""])  # as the README says
+    assert "NA" in set(kept[key])
+    if argv[0] == "matrix":
+        assert kept.set_index("from").loc["NA", "AO"] == 0.0  # neighbours
+
+
+def test_pair_csv_has_alpha3_and_names_beside_the_ids(capsys):
+    import csv
+    import io
+
+    _, out, _ = run(capsys, "Namibia", "Angola", "--csv", "--method", "capital")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert (row["first"], row["first_alpha3"], row["first_name"]) == ("NA", "NAM", "Namibia")
+    assert (row["second"], row["second_alpha3"], row["second_name"]) == ("AO", "AGO", "Angola")
+
+
+def test_quiet_keeps_a_header_everywhere(capsys):
+    _, out, _ = run(capsys, "nearest", "Iran", "--top", "2", "-q")
+    assert out.splitlines()[0].split() == ["country", "km"]
+    _, out, _ = run(capsys, "matrix", "Iran", "Kuwait", "-q")
+    assert out.splitlines()[0].split() == ["to", "IR", "KW"]
+
+
+def test_long_durations_are_days_and_keep_the_columns_aligned(capsys):
+    # Regression: past 10 days the time ran into the next column; 1e-30 km/h printed 33 digits.
+    for speed, expected in (("1 km/h", "203 d 11 h"), ("1e-30 km/h", "over 100 years")):
+        code, out, _ = run(capsys, "Iran", "Russia", "--speed", speed)
+        header, *rows = out.splitlines()[1:6]
+        assert code == 0 and expected in rows[3]
+        end = header.index("time") + len("time")  # every time cell ends under the header's "time"
+        assert all(row[end - 1] != " " and row[end : end + 3] == "   " for row in rows)
+
+
+def test_verbose_says_where_the_data_is_and_what_matched(capsys):
+    code, out, err = run(capsys, "Persia", "RUS", "-v", "--method", "capital")
+    assert code == 0 and "capital to capital" in out
+    assert "data from" in err and "'Persia' is Iran (IR), matched by an exact name or code" in err
+    assert " ms" in err
+    code, _, err = run(capsys, "nearest", "Iran", "--top", "1", "-v")
+    assert code == 0 and "matched by" in err
+
+
+# --- Property test: any command line ends in exit 0 or 2, one line, no traceback --------
+
+COMMAND_NAMES = ["", "travel", "article", "matrix", "nearest", "countries", "map", "help"]
+POSITIONALS = {
+    "": 2,
+    "travel": 2,
+    "article": 2,
+    "matrix": 3,
+    "nearest": 1,
+    "countries": 1,
+    "map": 2,
+    "help": 1,
+}
+GOOD_PLACES = [
+    *(
+        "Iran",
+        "Russia",
+        "IR",
+        "RUS",
+        "643",
+        "Persia",
+        "Côte d'Ivoire",
+        "Namibia",
+        "somaliland",
+        "ma",
+        "Bosnia",
+    ),
+    *(
+        "Antarctica",
+        "South Sudan",
+        "Vatican",
+        "Fiji",
+        "Греция",
+        "IKA",
+        "SVO",
+        "UUEE",
+        "airport:SVO",
+        "country:IRN",
+    ),
+    *("35.69,51.39", "-33.9,151.2", "nearest", "map"),
+]
+BAD_PLACES = [
+    *(
+        "Korea",
+        "Germny",
+        "French Guiana",
+        "Atlantis",
+        "IRN",
+        "QQQQ",
+        "airport:QQQ",
+        "airport:",
+        "country:",
+        "help",
+    ),
+    *(
+        "",
+        " ",
+        "-",
+        "--",
+        "-5",
+        "0",
+        "999",
+        "Iran,Russia",
+        "91,0",
+        "nan,nan",
+        "inf,0",
+        "1e400,0",
+        "NaN",
+        "None",
+    ),
+    *(
+        "x" * 10_000,
+        "é" * 300,
+        "\udcff",
+        "🇮🇷",
+        "伊朗",
+        "' OR 1=1 --",
+        "\x00",
+        "a\nb",
+        "--help=x",
+        "-q=1",
+        "neerest",
+    ),
+]
+JUNK = st.one_of(
+    st.sampled_from(BAD_PLACES),
+    st.text(max_size=20),
+    st.text(min_size=100, max_size=3000),
+    st.integers(-(10**30), 10**30).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+)
+# Values for options without choices; the options themselves come from the real parsers.
+FREE_VALUES = {
+    "--speed": [
+        "560mph",
+        "900 km/h",
+        "0mph",
+        "-5 km/h",
+        "1e-30 km/h",
+        "3e8 m/s",
+        "inf mph",
+        "nan kn",
+        "560",
+        "fast",
+    ],
+    "--top": ["1", "3", "0", "-2", "x", "1e3", "99999999999999999999", ""],
+    "--output": ["x.txt", "", "x"],  # never a real map: map lines end in a usage or value error
+}
+SKIPPED_OPTIONS = {"--all"}  # matrix --all measures 32,385 pairs (about 20 s)
+
+
+def real_options(command):
+    """(option, strategy of its value or None for a flag) for every option of a subcommand's parser."""
+    from geodist import cli
+
+    build = cli.build_parser if command in ("", "help") else cli._COMMANDS[command][0]
+    found = []
+    for action in build()._actions:
+        if not action.option_strings or action.option_strings[-1] in SKIPPED_OPTIONS:
+            continue
+        name = action.option_strings[-1]
+        if action.nargs == 0:
+            found.append((st.sampled_from(action.option_strings), None))
+            continue
+        values = list(action.choices or FREE_VALUES.get(name, ["1"]))
+        found.append((st.sampled_from(action.option_strings), st.one_of(st.sampled_from(values), JUNK)))
+    return found
+
+
+@st.composite
+def command_lines(draw):
+    command = draw(st.sampled_from(COMMAND_NAMES))
+    # nearest ranks every territory (about a second): it gets only places that fail fast.
+    bad = st.one_of(st.sampled_from(BAD_PLACES), JUNK)
+    good = st.sampled_from(GOOD_PLACES)
+    place = bad if command == "nearest" else st.one_of(good, good, good, good, bad)  # mostly real places
+    expected = st.just(POSITIONALS[command])
+    count = draw(st.one_of(expected, expected, expected, st.integers(0, 4)))
+    pieces = [[draw(place)] for _ in range(count)]
+    options = real_options(command)
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.integers(0, 15))
+        if kind == 0:  # a junk token where an option might be
+            pieces.append([draw(JUNK)])
+        elif kind == 1:  # another subcommand's option, or a typo of one
+            pieces.append(
+                [draw(st.sampled_from(["--jsn", "--un", "--mainland", "--top", "-o", "--unit=mi"]))]
+            )
+        else:
+            flag, value = draw(st.sampled_from(options))
+            pieces.append([draw(flag)] if value is None else [draw(flag), draw(value)])
+    order = draw(st.permutations(range(len(pieces))))
+    argv = [command] if command else []
+    for k in order:
+        argv += pieces[k]
+    return argv
+
+
+def check_command_line(argv):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+    except BaseException as exc:  # any escape from main, SystemExit included, is a failure
+        pytest.fail(f"main({argv!r:.300}) raised {type(exc).__name__}: {exc!s:.300}")
+    stderr = err.getvalue()
+    assert code in (0, 2), (argv, code, stderr)  # 1 is for a damaged installation only (DataError)
+    assert "Traceback" not in stderr
+    if code == 2:
+        lines = stderr.splitlines()
+        if "-v" in argv or "--verbose" in argv:  # diagnostics come first; the error is the last line
+            lines = lines[-1:]
+        assert out.getvalue() == "" and len(lines) == 1, (argv, stderr)
+        assert len(lines[0]) <= 450, (argv, stderr)
+
+
+@pytest.fixture(scope="module")
+def in_scratch_dir(tmp_path_factory):
+    # A stray junk argument must never make a file in the checkout.
+    here = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("fuzz"))
+    yield
+    os.chdir(here)
+
+
+FUZZ_SETTINGS = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+
+
+@settings(max_examples=200, **FUZZ_SETTINGS)
+@given(argv=command_lines())
+def test_any_command_line_exits_0_or_2_with_one_line_and_no_traceback(in_scratch_dir, argv):
+    check_command_line(argv)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, **FUZZ_SETTINGS)
+@given(argv=command_lines())
+def test_any_command_line_thoroughly(in_scratch_dir, argv):
+    check_command_line(argv)

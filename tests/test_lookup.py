@@ -238,7 +238,8 @@ def test_a_code_and_a_name_in_another_language_are_ambiguous():
     message = str(info.value)
     assert "NGA is the ISO 3166-1 alpha-3 code of Nigeria (NG)" in message
     assert "Nga is the Vietnamese name of Russia (RU)" in message
-    assert "give its language (e.g. vi)" in message and "capitals (NGA)" in message
+    assert "write the code in capitals (NGA) for the code; try language='vi'" in message
+    assert info.value.render("cli").endswith("try --language vi")
     assert set(info.value.candidates) == {"Nigeria (NG)", "Russia (RU)"}
 
 

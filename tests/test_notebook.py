@@ -203,9 +203,9 @@ def test_json_report_keys_are_stable_and_documented():
         assert list(entry) == REPORT_ENTRY_KEYS
         assert list(entry["travel"]) == REPORT_TRAVEL_KEYS
     assert list(data["flight"]) == REPORT_FLIGHT_KEYS
-    # Every key is named in the README's "--json keys (stable)" paragraph.
+    # Every key is named in the README's "pair report `--json`" item.
     readme = README.read_text(encoding="utf-8")
-    documented = readme[readme.index("`--json` keys (stable)") :].split("CSV columns")[0]
+    documented = readme[readme.index("- pair report `--json`") :].split("CSV:")[0]
     keys = {*REPORT_KEYS, *REPORT_COUNTRY_KEYS, *REPORT_ENTRY_KEYS, *REPORT_FLIGHT_KEYS}
     assert {k for k in keys if f"`{k}`" not in documented} == set()
 
