@@ -22,6 +22,7 @@ import csv
 import difflib
 import io
 import json
+import re
 import shlex
 import sys
 import time
@@ -64,11 +65,20 @@ class _UsageError(Exception):
     """A command line argparse (or geodist) refuses; main() prints it as one line and exits 2."""
 
 
+_NEGATIVE_NUMBER_OR_POINT = re.compile(r"^-\d+$|^-\d*\.\d+$|^-\.?\d[\d.]*\s*,\s*[-+]?\.?\d[\d.]*$")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so main() decides the exit code.
 
     Unknown options get the closest real one as a suggestion (difflib).
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A point such as "-33.9,18.4" is an argument, not an option: argparse reads
+        # a leading "-" as an option unless the word looks like a negative number.
+        self._negative_number_matcher = _NEGATIVE_NUMBER_OR_POINT
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise _UsageError(f"{self.prog}: error: {message} (see: {self.prog} --help)")
@@ -143,6 +153,16 @@ def _part_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--mainland", action="store_true", help="same as --part mainland")
 
 
+def _language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--language",
+        "--lang",
+        metavar="CODE",
+        help="the language the country names are written in, where a name reads differently in"
+        " several (CLDR code: vi, fr, sw, ...); e.g. 'Nga' is Russia with --language vi",
+    )
+
+
 def _part(args: argparse.Namespace) -> str:
     return "mainland" if args.mainland else str(args.part)
 
@@ -175,33 +195,16 @@ class _Verbose:
         if self.enabled:
             print(f"geodist: {message}", file=sys.stderr)
 
-    def country(self, query: str) -> str:
-        """Say (with -v) which country a query names and which name tier matched; return the query."""
-        if self.enabled:
-            from geodist.countries import country
+    def country(self, query: str, language: str | None = None) -> Any:
+        """Resolve a country query (with a language hint); with -v, say how it was read."""
+        from geodist.countries import lookup
 
-            self(f"{echo(query)} is {country(query).label}, matched by {_match_tier(query)}")
-        return query
+        match = lookup(query, language=language)
+        self(f"{echo(query)} is {match.country.label}, matched as {match.how}")
+        return match.country
 
     def elapsed(self, what: str) -> None:
         self(f"{what} in {1000 * (time.perf_counter() - self.start):,.1f} ms")
-
-
-def _match_tier(query: str) -> str:
-    """Which tier of the lookup (see geodist.countries) a query that resolved matched."""
-    from geodist._data import load_names
-    from geodist.countries import all_countries
-    from geodist.names import normalise_name
-
-    if any(c.id == query.strip() for c in all_countries()):
-        return "its stable id"
-    key = normalise_name(query)
-    names = load_names()
-    if key in names["primary"]:
-        return "an exact name or code"
-    if key in names["translated"]:
-        return "a name in another language"
-    return "a partial name (whole words of one country's name)"
 
 
 def _country_data(c: Any) -> dict[str, Any]:
@@ -252,7 +255,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("first", nargs="?", help="a country: name (any language), official name or ISO code")
     parser.add_argument("second", nargs="?", help="another country")
     parser.add_argument("--method", choices=[m.value for m in Method], help="print only this method")
+    parser.add_argument(
+        "--capital",
+        choices=["official", "seat"],
+        default="official",
+        help="the capital method measures from the official capital (default; Sucre for Bolivia) or the"
+        " seat of government where it differs (La Paz)",
+    )
     _part_options(parser)
+    _language_option(parser)
     _output_options(parser)
     _travel_options(parser, default_mode=None)
     parser.add_argument("--version", action="version", version=f"geodist {__version__}")
@@ -264,16 +275,21 @@ def _cmd_pair(args: argparse.Namespace) -> str:
 
     verbose = _Verbose(args.verbose)
     methods = [Method(args.method)] if args.method else list(Method)
-    first, second = verbose.country(args.first), verbose.country(args.second)
     data = pair_data(
-        first,
-        second,
+        args.first,
+        args.second,
         methods,
         unit=args.unit,
         part=_part(args),
         speed=args.speed,
         mode=args.mode,
+        capital=args.capital,
+        language=args.language,
     )
+    for side in ("first", "second"):
+        verbose(
+            f"{echo(getattr(args, side))} is {data[side]['name']} ({data[side]['id']}), matched as {data[side]['matched_as']}"
+        )
     verbose.elapsed("measured")
     if args.json:
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -291,14 +307,16 @@ def build_travel_parser() -> argparse.ArgumentParser:
     """Parser of ``geodist travel``."""
     parser = _new_parser(
         "geodist travel",
-        "Travel time between two places: airports (IATA or ICAO code), countries (their capital; for a"
-        " flight, its main airport) or 'lat,lon' points.",
+        "Travel time between two places: airports (IATA or ICAO code, any case), countries (their"
+        " capital; for a flight, its main airport), cities ('Paris', 'Paris, Texas') or 'lat,lon' points."
+        " Prefix airport:, country: or city: to choose a reading.",
         "examples:\n  geodist travel IKA SVO\n  geodist travel Iran Russia --mode wide-body\n"
         "  geodist travel France Germany --mode car\n  geodist travel 35.69,51.39 UUEE --speed 560mph\n"
-        "  geodist travel IKA SVO --csv --unit mi\n",
+        "  geodist travel -33.92,18.42 JNB\n  geodist travel Paris 'New York'\n"
+        "  geodist travel 'Paris, Texas' DFW --mode car\n  geodist travel IKA SVO --csv --unit mi\n",
     )
-    parser.add_argument("origin")
-    parser.add_argument("destination")
+    parser.add_argument("origin", help="an airport code, country, city or 'lat,lon'")
+    parser.add_argument("destination", help="the same kinds")
     _travel_options(parser, default_mode="airliner")
     _output_options(parser)
     return parser
@@ -398,17 +416,8 @@ def _cmd_travel(args: argparse.Namespace) -> str:
 
 
 def _place(text: str, fly: bool) -> Any:
-    from geodist.geodesic import LatLon
     from geodist.places import place
 
-    parts = text.split(",")
-    if len(parts) == 2:
-        try:
-            lat, lon = (float(p) for p in parts)
-        except ValueError:
-            pass
-        else:
-            return place(LatLon(lat, lon), fly=fly)
     return place(text, fly=fly)
 
 
@@ -422,6 +431,7 @@ def build_article_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("first")
     parser.add_argument("second")
+    _language_option(parser)
     _output_options(parser, quiet=False)
     return parser
 
@@ -444,7 +454,7 @@ def _cmd_article(args: argparse.Namespace) -> str:
     from geodist.article import article
 
     verbose = _Verbose(args.verbose)
-    report = article(verbose.country(args.first), verbose.country(args.second))
+    report = article(verbose.country(args.first, args.language), verbose.country(args.second, args.language))
     verbose.elapsed("reproduced")
     unit = Unit.parse(args.unit)
     corrections = [
@@ -486,19 +496,22 @@ def build_matrix_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--method", default="border", choices=[m.value for m in Method])
     _part_options(parser)
+    _language_option(parser)
     _output_options(parser)
     return parser
 
 
 def _cmd_matrix(args: argparse.Namespace) -> str:
-    from geodist.countries import all_countries, country
+    from geodist.countries import all_countries
     from geodist.matrix import matrix
 
     verbose = _Verbose(args.verbose)
     if args.all == bool(args.countries):
         what = "two or more countries or --all, not both" if args.all else "two or more countries, or --all"
         raise _UsageError(f"geodist matrix: error: give {what} (see: geodist matrix --help)")
-    chosen = list(all_countries()) if args.all else [country(verbose.country(c)) for c in args.countries]
+    chosen = (
+        list(all_countries()) if args.all else [verbose.country(c, args.language) for c in args.countries]
+    )
     if len(chosen) < 2:
         raise _UsageError(
             "geodist matrix: error: a matrix needs at least two countries; for one, try"
@@ -542,6 +555,7 @@ def build_nearest_parser() -> argparse.ArgumentParser:
     parser.add_argument("country")
     parser.add_argument("--top", type=int, default=10, help="how many (default 10)")
     _part_options(parser)
+    _language_option(parser)
     _output_options(parser)
     return parser
 
@@ -562,7 +576,6 @@ NEAREST_CSV_COLUMNS = (
 
 
 def _cmd_nearest(args: argparse.Namespace) -> str:
-    from geodist.countries import country
     from geodist.distance import distance
     from geodist.matrix import nearest_countries
 
@@ -571,7 +584,7 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
         raise _UsageError(
             f"geodist nearest: error: --top must be at least 1, got {args.top} (see: geodist nearest --help)"
         )
-    origin = country(verbose.country(args.country))
+    origin = verbose.country(args.country, args.language)
     unit = Unit.parse(args.unit)
     ranked = nearest_countries(origin, top=args.top, part=_part(args))
     verbose.elapsed(f"ranked {len(ranked)}")
@@ -720,6 +733,7 @@ def build_map_parser() -> argparse.ArgumentParser:
         help=".html only: OpenStreetMap base tiles, loaded from the web (default), or none:"
         " the territories alone, a page that works offline",
     )
+    _language_option(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="diagnostics on stderr")
     return parser
 
@@ -728,7 +742,12 @@ def _cmd_map(args: argparse.Namespace) -> str:
     from geodist.maps import write_map
 
     verbose = _Verbose(args.verbose)
-    path = write_map(args.first, args.second, args.output, tiles=args.tiles)
+    path = write_map(
+        verbose.country(args.first, args.language),
+        verbose.country(args.second, args.language),
+        args.output,
+        tiles=args.tiles,
+    )
     verbose.elapsed("drawn")
     print(f"geodist: wrote {path}", file=sys.stderr)
     return ""

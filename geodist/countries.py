@@ -450,8 +450,10 @@ def _short(text: str, limit: int = 60) -> str:
     return stripped if len(stripped) <= limit else stripped[: limit - 1] + "…"
 
 
-def country_pair(first: str | int | Country, second: str | int | Country) -> tuple[Country, Country]:
-    """Resolve two queries with :func:`country`; they must name different countries.
+def country_pair(
+    first: str | int | Country, second: str | int | Country, *, language: str | None = None
+) -> tuple[Country, Country]:
+    """Resolve two queries with :func:`country` (and ``language``); they must name different countries.
 
     Raises
     ------
@@ -459,7 +461,7 @@ def country_pair(first: str | int | Country, second: str | int | Country) -> tup
         Both name the same country ("Iran" and "Persia"): a pair report,
         the article and a map need two.
     """
-    a, b = country(first), country(second)
+    a, b = country(first, language=language), country(second, language=language)
     if a.id == b.id:
         raise SameCountryError(
             f"{echo(str(first))} and {echo(str(second))} are the same country, {a.label}; give two different countries"

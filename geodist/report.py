@@ -15,7 +15,7 @@ import shapely
 
 from geodist import __version__
 from geodist._records import MODEL
-from geodist.countries import Country, country, country_pair
+from geodist.countries import Country, country, country_pair, lookup
 from geodist.dependencies import dependencies_of, sovereign_of
 from geodist.distance import Distance, Method, distance
 from geodist.errors import GeodistError
@@ -92,11 +92,14 @@ def pair_data(
     mode: str | None = None,
     flight: bool = True,
     capital: str = "official",
+    language: str | None = None,
 ) -> dict[str, Any]:
     """Everything the pair report says, as plain data with stable keys.
 
-    ``part`` and ``mainland`` choose the part of each country measured, as for
-    :func:`geodist.distance`.
+    ``part`` and ``mainland`` choose the part of each country measured, and
+    ``capital`` the city the capital method measures from, as for
+    :func:`geodist.distance`; ``language`` reads the two queries as
+    :func:`geodist.lookup` does.
 
     Raises
     ------
@@ -105,7 +108,8 @@ def pair_data(
         be measured for this pair (no capital, no centre point) is reported in
         its entry's ``error`` instead.
     """
-    a, b = country_pair(first, second)
+    a, b = country_pair(first, second, language=language)
+    match_a, match_b = lookup(first, language=language), lookup(second, language=language)
     u = Unit.parse(unit)
     chosen = parse_part(part, mainland)
     if speed is not None:
@@ -128,8 +132,8 @@ def pair_data(
     data: dict[str, Any] = {
         "geodist_version": __version__,
         "model": MODEL,
-        "first": _country_data(a),
-        "second": _country_data(b),
+        "first": {**_country_data(a), "matched_as": match_a.how},
+        "second": {**_country_data(b), "matched_as": match_b.how},
         "unit": u.value,
         "mainland": chosen is Part.MAINLAND,
         "part": chosen.value if isinstance(chosen, Part) else str(chosen),
@@ -138,7 +142,11 @@ def pair_data(
     }
     capitals = _capital_trip(a, b) if flight else None
     data["flight"] = _trip_data(capitals) if capitals else None
-    data["notes"] = _notes(a, b, entries, capitals, chosen, u) + _capital_notes(a, b, entries, capital)
+    data["notes"] = (
+        [m.note for m in (match_a, match_b) if m.note]
+        + _notes(a, b, entries, capitals, chosen, u)
+        + _capital_notes(a, b, entries, capital)
+    )
     return data
 
 

@@ -2,6 +2,7 @@
 
 import contextlib
 import io
+import json
 import os
 import subprocess
 import sys
@@ -193,7 +194,17 @@ def test_json_output_has_the_documented_keys(capsys):
     assert code == 0 and err == ""
     data = json.loads(out)
     assert set(data) == JSON_KEYS
-    assert set(data["first"]) == {"id", "name", "alpha2", "alpha3", "numeric", "capital", "seat"}
+    assert set(data["first"]) == {
+        "id",
+        "name",
+        "alpha2",
+        "alpha3",
+        "numeric",
+        "capital",
+        "seat",
+        "matched_as",
+    }
+    assert data["first"]["matched_as"] == "English name"
     assert data["first"]["capital"] == "Tehran"
     assert [e["method"] for e in data["distances"]] == ["border", "capital", "centroid", "centre"]
     for entry in data["distances"]:
@@ -529,10 +540,54 @@ def test_long_durations_are_days_and_keep_the_columns_aligned(capsys):
 def test_verbose_says_where_the_data_is_and_what_matched(capsys):
     code, out, err = run(capsys, "Persia", "RUS", "-v", "--method", "capital")
     assert code == 0 and "capital to capital" in out
-    assert "data from" in err and "'Persia' is Iran (IR), matched by an exact name or code" in err
+    assert "data from" in err and "'Persia' is Iran (IR), matched as common name" in err
+    assert "'RUS' is Russia (RU), matched as ISO 3166-1 alpha-3 code" in err
     assert " ms" in err
-    code, _, err = run(capsys, "nearest", "Iran", "--top", "1", "-v")
-    assert code == 0 and "matched by" in err
+    code, _, err = run(capsys, "nearest", "Россия", "--top", "1", "-v")
+    assert code == 0 and "matched as name in 5 languages (CLDR: Kara-Kalpak, Kyrgyz, Russian, …)" in err
+
+
+def test_language_option_settles_a_name(capsys):
+    # "Nga": NGA is Nigeria's ISO alpha-3 code; Vietnamese (CLDR vi) for Russia
+    code, _, err = run(capsys, "Nga", "Iran")
+    assert code == 2 and err.strip().endswith("try --language vi") and len(err.splitlines()) == 1
+    code, out, _ = run(capsys, "Nga", "Iran", "--lang", "vi", "--json", "--method", "border")
+    data = json.loads(out)
+    assert (data["first"]["id"], data["first"]["matched_as"]) == ("RU", "Vietnamese name (CLDR)")
+    for command in (["article", "Nga", "Iran"], ["nearest", "Nga", "--top", "1"], ["matrix", "Nga", "Iran"]):
+        assert run(capsys, *command, "--language", "vi")[0] == 0
+    code, _, err = run(capsys, "Nga", "Iran", "--lang", "xx")
+    assert code == 2 and "unknown language 'xx'" in err
+
+
+def test_capital_option_picks_the_seat_of_government(capsys):
+    # GeoNames: Sucre (19.0333°S, 65.2627°W), La Paz (16.5000°S, 68.1500°W)
+    code, out, _ = run(capsys, "Bolivia", "Peru", "--method", "capital", "--capital", "seat")
+    assert code == 0 and "La Paz (seat of government) (16.5000°S, 68.1500°W)" in out
+    assert "measured from La Paz; --capital official measures from Sucre" in out
+    code, out, _ = run(capsys, "Bolivia", "Peru", "--method", "capital")
+    assert "Sucre (capital) (19.0333°S, 65.2627°W)" in out
+
+
+def test_scotland_is_measured_as_the_uk_and_says_so(capsys):
+    code, out, _ = run(capsys, "Scotland", "France", "--method", "capital")
+    assert code == 0 and out.startswith("United Kingdom (GB) → France (FR)")
+    assert (
+        "note: Scotland is a constituent country of the United Kingdom; the territory measured is the UK's"
+        in out
+    )
+
+
+def test_travel_takes_a_point_with_a_negative_latitude_and_cities(capsys):
+    code, out, _ = run(capsys, "travel", "-33.9249,18.4241", "JNB")
+    assert code == 0 and out.startswith("33.9249°S, 18.4241°E → JNB")
+    code, out, _ = run(capsys, "travel", "ika", "svo", "--json")
+    data = json.loads(out)
+    assert data["from"]["label"].startswith("IKA") and data["to"]["label"].startswith("SVO")
+    code, out, _ = run(capsys, "travel", "Paris", "New York")
+    assert code == 0 and "note       also a city: Paris, Texas, US" in out
+    code, _, err = run(capsys, "travel", "Springfield", "Paris")
+    assert code == 2 and "Springfield, Missouri" in err and len(err.splitlines()) == 1
 
 
 # --- Property test: any command line ends in exit 0 or 2, one line, no traceback --------

@@ -170,7 +170,7 @@ REPORT_KEYS = [
     "flight",
     "notes",
 ]
-REPORT_COUNTRY_KEYS = ["id", "name", "alpha2", "alpha3", "numeric", "capital", "seat"]
+REPORT_COUNTRY_KEYS = ["id", "name", "alpha2", "alpha3", "numeric", "capital", "seat", "matched_as"]
 REPORT_ENTRY_KEYS = [
     "method",
     "label",
@@ -214,9 +214,10 @@ def test_json_report_entries_are_the_results_to_dict():
     data = pair_data("Iran", "Russia", unit="mi")
     country = geodist.country("Iran").to_dict()
     assert data["first"] == {
-        **{k: country[k] for k in REPORT_COUNTRY_KEYS[:-2]},
+        **{k: country[k] for k in REPORT_COUNTRY_KEYS[:-3]},
         "capital": "Tehran",
         "seat": None,
+        "matched_as": "English name",
     }
     for entry in data["distances"]:
         record = geodist.distance("Iran", "Russia", entry["method"]).to_dict()
