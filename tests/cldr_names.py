@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import babel
 import babel.localedata
-import pycountry
 
 import geodist
+from geodist._data import load_countries
 from geodist.errors import AmbiguousCountryError, NoTerritoryError, UnknownCountryError
 
 # The 30 languages with the most speakers (first and second language), Ethnologue
@@ -34,7 +34,14 @@ LARGEST_LANGUAGES = (
     "fil", "ko", "fa", "ha", "sw", "jv", "it", "pa", "gu", "th",
 )  # fmt: skip
 
-CODES = tuple(sorted({c.alpha_2 for c in pycountry.countries} | {"XK"}))
+# Every ISO 3166-1 entry (the data build checks that each is drawn or placed
+# inside another country) and Kosovo's user-assigned XK.
+CODES = tuple(
+    sorted(
+        {c.alpha2 for c in geodist.all_countries() if c.alpha2}
+        | {p["alpha2"] for p in load_countries()["part_of"]}
+    )
+)
 
 
 @dataclass(frozen=True)
