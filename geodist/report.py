@@ -35,13 +35,11 @@ LABELS = {
     Method.CENTRE: "centre points",
 }
 
+PAIR_COLUMNS = ("first", "first_alpha3", "first_name", "second", "second_alpha3", "second_name")
+"""The two countries in a CSV row: ids, and beside them alpha-3 codes and names (see :func:`country_columns`)."""
+
 CSV_COLUMNS = (
-    "first",
-    "first_alpha3",
-    "first_name",
-    "second",
-    "second_alpha3",
-    "second_name",
+    *PAIR_COLUMNS,
     "method",
     "distance_m",
     "distance",
@@ -59,7 +57,12 @@ CSV_COLUMNS = (
 )
 
 
-def _country_data(c: Country) -> dict[str, Any]:
+def country_columns(prefix: str, c: Country) -> dict[str, str]:
+    """A country in CSV: its id and, beside it, its alpha-3 code and name (ids such as NA read as NaN)."""
+    return {prefix: c.id, f"{prefix}_alpha3": c.alpha3 or "", f"{prefix}_name": c.name}
+
+
+def country_data(c: Country) -> dict[str, Any]:
     """The ``first``/``second`` entry: a subset of :meth:`Country.to_dict`, the capital by name."""
     record = c.to_dict()
     codes = {key: record[key] for key in ("id", "name", "alpha2", "alpha3", "numeric")}
@@ -132,8 +135,8 @@ def pair_data(
     data: dict[str, Any] = {
         "geodist_version": __version__,
         "model": MODEL,
-        "first": {**_country_data(a), "matched_as": match_a.how},
-        "second": {**_country_data(b), "matched_as": match_b.how},
+        "first": {**country_data(a), "matched_as": match_a.how},
+        "second": {**country_data(b), "matched_as": match_b.how},
         "unit": u.value,
         "mainland": chosen is Part.MAINLAND,
         "part": chosen.value if isinstance(chosen, Part) else str(chosen),
@@ -372,12 +375,11 @@ def render_csv(data: dict[str, Any]) -> str:
         ok = e.get("distance_m") is not None
         writer.writerow(
             {
-                "first": data["first"]["id"],
-                "first_alpha3": data["first"]["alpha3"] or "",
-                "first_name": data["first"]["name"],
-                "second": data["second"]["id"],
-                "second_alpha3": data["second"]["alpha3"] or "",
-                "second_name": data["second"]["name"],
+                **{
+                    f"{side}{suffix}": data[side][key] or ""
+                    for side in ("first", "second")
+                    for suffix, key in (("", "id"), ("_alpha3", "alpha3"), ("_name", "name"))
+                },
                 "method": e["method"],
                 "distance_m": f"{e['distance_m']:.3f}" if ok else "",
                 "distance": f"{e['distance']:.6f}" if ok else "",

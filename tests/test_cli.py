@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geodist.cli import main
+from tests.report_keys import REPORT_ENTRY_KEYS, REPORT_KEYS
 
 
 def run(capsys, *argv):
@@ -153,38 +154,8 @@ def test_bad_mode_is_a_usage_error(capsys):
 
 # --- Output for scripts ------------------------------------------------------
 
-JSON_KEYS = {
-    "geodist_version",
-    "model",
-    "first",
-    "second",
-    "unit",
-    "mainland",
-    "part",
-    "capital",
-    "distances",
-    "flight",
-    "notes",
-}
-ENTRY_KEYS = {
-    "method",
-    "label",
-    "description",
-    "distance_m",
-    "distance",
-    "start",
-    "end",
-    "start_label",
-    "end_label",
-    "azimuth1_deg",
-    "azimuth2_deg",
-    "shares_border",
-    "start_part",
-    "end_part",
-    "source",
-    "note",
-    "error",
-}
+JSON_KEYS = set(REPORT_KEYS)
+ENTRY_KEYS = set(REPORT_ENTRY_KEYS) - {"travel"}
 
 
 def test_json_output_has_the_documented_keys(capsys):

@@ -26,6 +26,13 @@ from tests.places import (
     RUSSIA_CENTRE,
     TEHRAN,
 )
+from tests.report_keys import (
+    REPORT_COUNTRY_KEYS,
+    REPORT_ENTRY_KEYS,
+    REPORT_FLIGHT_KEYS,
+    REPORT_KEYS,
+    REPORT_TRAVEL_KEYS,
+)
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -156,43 +163,6 @@ def test_article_report_to_dict_even_where_not_reproducible():
 
 
 # --- The --json report is built from the same records -----------------------------
-
-REPORT_KEYS = [
-    "geodist_version",
-    "model",
-    "first",
-    "second",
-    "unit",
-    "mainland",
-    "part",
-    "capital",
-    "distances",
-    "flight",
-    "notes",
-]
-REPORT_COUNTRY_KEYS = ["id", "name", "alpha2", "alpha3", "numeric", "capital", "seat", "matched_as"]
-REPORT_ENTRY_KEYS = [
-    "method",
-    "label",
-    "description",
-    "distance_m",
-    "distance",
-    "start",
-    "end",
-    "start_label",
-    "end_label",
-    "azimuth1_deg",
-    "azimuth2_deg",
-    "shares_border",
-    "start_part",
-    "end_part",
-    "source",
-    "note",
-    "error",
-    "travel",
-]
-REPORT_TRAVEL_KEYS = ["total_s", "text", "mode", "assumptions"]
-REPORT_FLIGHT_KEYS = ["from", "to", "distance_m", "total_s", "text", "model", "notes"]
 
 
 def test_json_report_keys_are_stable_and_documented():
