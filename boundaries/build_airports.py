@@ -92,6 +92,7 @@ OVERRIDES = {
 
 COLUMNS = (
     "country",
+    "role",
     "capital",
     "iata",
     "icao",
@@ -163,49 +164,56 @@ def build(cache: Path, out_dir: Path) -> None:
     lon = np.array([float(r["longitude_deg"]) for r in candidates])
     out, missing, report = [], [], []
     for c in sorted(countries, key=lambda c: c["id"]):
-        capital, iso2 = c["capital"], c.get("alpha2") or c["id"]
-        if capital is None:
+        iso2 = c.get("alpha2") or c["id"]
+        if c["capital"] is None:
             continue
-        picked = choose(iso2, capital, candidates, lat, lon)
-        if iso2 in OVERRIDES:
-            code, reason = OVERRIDES[iso2]
-            if code not in by_iata:
-                raise SystemExit(f"override {iso2} -> {code}: not an airport in OurAirports and airports.csv")
-            row = by_iata[code]
-            _, _, metres = GEOD.inv(
-                capital["lon"], capital["lat"], float(row["longitude_deg"]), float(row["latitude_deg"])
-            )
-            if picked:
-                report.append(f"{iso2}: rule {picked[0]['iata_code']}, override {code}")
-            picked = (row, metres, f"override: {reason}")
-        if picked is None:
-            if c["un_member"]:
-                missing.append(iso2)
-            report.append(f"{iso2} ({capital['name']}): no airport")
-            continue
-        row, metres, basis = picked
-        abroad = ISO_COUNTRY_OF.get(iso2, iso2) != row["iso_country"]
-        out.append(
-            {
-                "country": c["id"],
-                "capital": capital["name"],
-                "iata": row["iata_code"],
-                "icao": row["icao_code"] or row["gps_code"],
-                "name": row["name"],
-                "municipality": row["municipality"],
-                "airport_country": row["iso_country"],
-                "lat": row["latitude_deg"],
-                "lon": row["longitude_deg"],
-                "type": row["type"],
-                "distance_km": f"{metres / 1000:.1f}",
-                "abroad": "yes" if abroad else "no",
-                "basis": basis,
-            }
+        cities = [("capital", c["capital"])] + (
+            [("seat", c["capital"]["seat"])] if c["capital"].get("seat") else []
         )
-        if abroad:
-            report.append(
-                f"{iso2} ({capital['name']}) flies from {row['iata_code']}, abroad ({row['iso_country']})"
+        for role, capital in cities:
+            picked = choose(iso2, capital, candidates, lat, lon)
+            if iso2 in OVERRIDES and role == "capital":
+                code, reason = OVERRIDES[iso2]
+                if code not in by_iata:
+                    raise SystemExit(
+                        f"override {iso2} -> {code}: not an airport in OurAirports and airports.csv"
+                    )
+                row = by_iata[code]
+                _, _, metres = GEOD.inv(
+                    capital["lon"], capital["lat"], float(row["longitude_deg"]), float(row["latitude_deg"])
+                )
+                if picked:
+                    report.append(f"{iso2}: rule {picked[0]['iata_code']}, override {code}")
+                picked = (row, metres, f"override: {reason}")
+            if picked is None:
+                if c["un_member"]:
+                    missing.append(iso2)
+                report.append(f"{iso2} ({capital['name']}): no airport")
+                continue
+            row, metres, basis = picked
+            abroad = ISO_COUNTRY_OF.get(iso2, iso2) != row["iso_country"]
+            out.append(
+                {
+                    "country": c["id"],
+                    "role": role,
+                    "capital": capital["name"],
+                    "iata": row["iata_code"],
+                    "icao": row["icao_code"] or row["gps_code"],
+                    "name": row["name"],
+                    "municipality": row["municipality"],
+                    "airport_country": row["iso_country"],
+                    "lat": row["latitude_deg"],
+                    "lon": row["longitude_deg"],
+                    "type": row["type"],
+                    "distance_km": f"{metres / 1000:.1f}",
+                    "abroad": "yes" if abroad else "no",
+                    "basis": basis,
+                }
             )
+            if abroad:
+                report.append(
+                    f"{iso2} ({capital['name']}) flies from {row['iata_code']}, abroad ({row['iso_country']})"
+                )
     if missing:
         raise SystemExit(f"UN members whose capital has no airport: {missing}")
     with (out_dir / "capital_airports.csv").open("w", newline="", encoding="utf-8") as f:

@@ -49,8 +49,12 @@ CLDR_NAMES = (
     "a8a62bed512f264a424138db04e9ce3b1cdf2dda8de7abf00dab4bedcfb47cab",
 )
 BABEL_VERSION = "2.18.0"
-KIND_ORDER = "cnali"
-"""Reading kinds, strongest first: code, English name, alias, CLDR language, iso-codes translation."""
+KIND_ORDER = "nali"
+"""Name reading kinds, strongest first: English name, alias, CLDR language, iso-codes translation.
+
+Codes are kept apart (``codes`` in ``names.json``, keyed by the code case-folded and
+nothing else): ``normalise_name`` spells out abbreviations ("IS" would read
+"islands"), which must never turn a word into a code."""
 
 # Common alternatives people type, beyond ISO 3166, Natural Earth, GeoNames and CLDR names.
 ALIASES = {
@@ -240,10 +244,12 @@ class Readings:
                 if not targets[target]:
                     del targets[target]
 
-    def tiers(self) -> tuple[dict, dict]:
-        """(primary, translated): keys with a code, English or alias reading, and the rest.
+    def tiers(self, code_keys: set[str]) -> tuple[dict, dict]:
+        """(primary, translated): keys with an English or alias reading or that a code normalises to, and the rest.
 
-        Each key maps to a sorted list of ``[target, kind, [languages]]``.
+        Each key maps to a sorted list of ``[target, kind, [languages]]``. A key
+        that a code query normalises to ("nga") is primary with all its
+        readings, so that a code never needs the translated tier to be checked.
         """
         primary, translated = {}, {}
         for key in sorted(self.index):
@@ -256,7 +262,8 @@ class Readings:
             ]
             if not rows:
                 continue
-            (primary if any(kind in "cna" for _, kind, _ in rows) else translated)[key] = rows
+            is_primary = key in code_keys or any(kind in "na" for _, kind, _ in rows)
+            (primary if is_primary else translated)[key] = rows
         return primary, translated
 
 
@@ -265,8 +272,10 @@ def build_name_index(
 ) -> tuple[dict, dict, list[str]]:
     """Return (names.json, translations.json, log) for the given records.
 
-    ``names.json`` holds the primary tier (keys with a code, English name or
-    alias reading), the alias notes and the English names of the languages;
+    ``names.json`` holds the ISO codes (``codes``: alpha-2, alpha-3 and numeric,
+    case-folded, with the numeric also without leading zeros), the primary tier
+    (keys with an English name or alias reading, or that a code normalises to),
+    the alias notes and the English names of the languages;
     ``translations.json`` the keys read only in other languages, loaded only
     when the primary tier misses. Targets are country ids, or ``part_of:XX`` for
     an ISO entity drawn inside another country.
@@ -274,14 +283,15 @@ def build_name_index(
     by_alpha2 = {c.alpha_2: c for c in pycountry.countries}
     readings = Readings()
     targets_by_code = {}
+    codes_index: dict[str, str] = {}
     for rec in countries + part_of:
         target = rec["id"] if "id" in rec else f"part_of:{rec['alpha2']}"
         for name in (rec["name"], rec["official_name"], rec.get("iso_name"), rec.get("ne_name")):
             readings.add(name, target, "n", "en")
-        for code in (rec.get("alpha2"), rec.get("alpha3"), rec.get("numeric")):
-            readings.add(code, target, "c")
-        if rec.get("numeric"):
-            readings.add(str(int(rec["numeric"])), target, "c")  # "76" as well as "076"
+        numeric = rec.get("numeric")
+        for code in (rec.get("alpha2"), rec.get("alpha3"), numeric, str(int(numeric)) if numeric else None):
+            if code and codes_index.setdefault(code.casefold(), target) != target:  # "76" as well as "076"
+                raise SystemExit(f"code {code} names both {codes_index[code.casefold()]} and {target}")
         iso2 = rec.get("alpha2")
         if iso2:
             targets_by_code[iso2] = target
@@ -297,11 +307,12 @@ def build_name_index(
     for lang, code, name in cldr:
         readings.add(name, targets_by_code[code], "n" if lang == "en" else "l", lang)
     readings.drop_same_language_clashes()
-    primary, translated = readings.tiers()
+    primary, translated = readings.tiers({normalise_name(code) for code in codes_index})
     languages = {
         lang for tier in (primary, translated) for rows in tier.values() for _, _, ls in rows for lang in ls
     }
     names = {
+        "codes": dict(sorted(codes_index.items())),
         "primary": primary,
         "notes": {normalise_name(alias): note for alias, note in sorted(ALIAS_NOTES.items())},
         "languages": language_names(languages),

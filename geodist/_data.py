@@ -133,13 +133,15 @@ def load_airports() -> dict[str, dict[str, dict[str, Any]]]:
 
 
 @cache
-def load_capital_airports() -> dict[str, dict[str, Any]]:
-    """Return ``capital_airports.csv`` by country id: each capital's main airport and why.
+def load_capital_airports() -> dict[tuple[str, str], dict[str, Any]]:
+    """Return ``capital_airports.csv`` by (country id, role): each capital's and seat's main airport, and why.
 
-    Each row: country (id), capital, iata, icao, name, municipality, airport_country
-    (ISO alpha-2), lat, lon (float degrees, OurAirports), type (OurAirports), distance_km
-    (float, geodesic from the capital), abroad ("yes"/"no") and basis (the rule, or
-    "override: " and the reason); see ``boundaries/README.md``.
+    Role is "capital" (the official capital) or "seat" (the seat of government,
+    where it is another city). Each row: country (id), role, capital (the city),
+    iata, icao, name, municipality, airport_country (ISO alpha-2), lat, lon (float
+    degrees, OurAirports), type (OurAirports), distance_km (float, geodesic from
+    the city), abroad ("yes"/"no") and basis (the rule, or "override: " and the
+    reason); see ``boundaries/README.md``.
     """
     rows = _read_csv("capital_airports.csv", ("lat", "lon", "distance_km"))
-    return {r["country"]: r for r in rows}
+    return {(r["country"], r["role"]): r for r in rows}

@@ -99,12 +99,23 @@ def _crossing_lat(lon1: float, lat1: float, lon2: float, lat2: float, meridian: 
     return float(lat)
 
 
+NESTED_FIELDS = {
+    "capital": ("name", "lat", "lon", "note"),
+    "seat": ("name", "lat", "lon"),
+    "centre": ("lat", "lon"),
+    "start": ("lat", "lon"),
+    "end": ("lat", "lon"),
+}
+"""The fields of the nested records of results, so that a table has them even where every row has None."""
+
+
 def _schema(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Every key of ``records`` in first-seen order, mapped to the schema of its nested records (or None)."""
     nested: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         for key, value in record.items():
-            nested.setdefault(key, [])
+            if key not in nested:
+                nested[key] = [dict.fromkeys(NESTED_FIELDS[key])] if key in NESTED_FIELDS else []
             if isinstance(value, dict):
                 nested[key].append(value)
     return {key: (_schema(values) if values else None) for key, values in nested.items()}

@@ -160,7 +160,8 @@ def article(first: str | Country, second: str | Country) -> ArticleReport:
                 if capitals
                 else no_capital
             ),
-            reason="what most readers mean by 'how far is it': seat of government to seat of government",
+            reason="what most readers mean by 'how far is it': capital to capital (the official capitals;"
+            " where the seat of government is another city, the pair report's --capital seat measures from it)",
         ),
         Correction(
             claim="average speed of 560 miles",

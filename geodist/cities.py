@@ -6,12 +6,15 @@ before. A city is found by its GeoNames name, after
 :func:`~geodist.names.normalise_name`; the 564 cities of a million inhabitants or
 more also by their other names in any language ("New York", "Moskva", "München").
 
-A qualifier after a comma narrows the search: a country in any form
+A city's own GeoNames name counts first; its other names only where no city
+has that as its own name ("Rome" is Rome, Italy, never Lomé). A qualifier after a
+comma narrows the search: a country in any form
 :func:`geodist.country` accepts ("Paris, FR", "Paris, France") or, for the United
 States, a state name or code ("Paris, Texas", "Paris, TX"). A name that several
-cities share is ambiguous unless one of them has at least
-:data:`FAR_LARGER` times the population of the next; the result says which city
-it is and names the others.
+cities share is ambiguous unless one of them is a UN member's capital or seat of
+government (Kingston, Santiago, San José) or has at least :data:`FAR_LARGER`
+times the population of the next, which a capital must not have either; the
+result says which city it is and names the others.
 """
 
 from __future__ import annotations
@@ -66,10 +69,11 @@ class City:
 
 
 @cache
-def _cities() -> tuple[dict[str, list[City]], dict[str, str]]:
-    """The city index (normalised name -> cities) and US state names by code and name."""
+def _cities() -> tuple[dict[str, list[City]], dict[str, str], dict[str, list[City]]]:
+    """The city index by GeoNames name, US state names by code and name, and the index by other names."""
     path = data_dir() / "cities.csv"
     index: dict[str, list[City]] = {}
+    other_names: dict[str, list[City]] = {}
     states: dict[str, str] = {}
     try:
         with path.open(newline="", encoding="utf-8") as f:
@@ -82,15 +86,30 @@ def _cities() -> tuple[dict[str, list[City]], dict[str, str]]:
                     int(row["population"]),
                     int(row["geonameid"]),
                 )
-                keys = {normalise_name(row["name"]), *filter(None, row["names"].split("|"))}
-                for key in keys:
-                    index.setdefault(key, []).append(city)
+                own = normalise_name(row["name"])
+                index.setdefault(own, []).append(city)
+                for key in set(filter(None, row["names"].split("|"))) - {own}:
+                    other_names.setdefault(key, []).append(city)
                 if row["region"]:
                     states[normalise_name(row["region_code"])] = row["region"]
                     states[normalise_name(row["region"])] = row["region"]
     except (OSError, ValueError, KeyError) as exc:
         raise DataError(f"cannot read {path}: {exc}") from exc
-    return index, states
+    return index, states, other_names
+
+
+@cache
+def _capital_ids() -> frozenset[int]:
+    """GeoNames ids of the capitals and seats of government of UN member states (not of territories)."""
+    from geodist.countries import all_countries
+
+    return frozenset(
+        city.geonameid
+        for c in all_countries()
+        if c.un_member
+        for city in (c.capital, c.seat)
+        if city is not None
+    )
 
 
 def find_city(text: str) -> tuple[City, str | None] | None:
@@ -120,20 +139,35 @@ def find_city(text: str) -> tuple[City, str | None] | None:
     >>> find_city("Paris, Texas")[0].location
     LatLon(lat=33.66094, lon=-95.55551)
     """
-    index, states = _cities()
+    index, states, other_names = _cities()
     name, qualifier = text, ""
     if "," in text:
         head, _, tail = text.rpartition(",")
-        if normalise_name(head) in index:
+        if normalise_name(head) in index or normalise_name(head) in other_names:
             name, qualifier = head, tail
-    found = index.get(normalise_name(name), [])
-    if qualifier:
-        found = _narrow(found, qualifier, states)
+    key = normalise_name(name)
+    found: list[City] = []
+    for table in (index, other_names):  # GeoNames names first; other names only where none has it
+        found = table.get(key, [])
+        if qualifier:
+            found = _narrow(found, qualifier, states)
+        if found:
+            break
     if not found:
         return None
     ranked = sorted(found, key=lambda c: (-c.population, c.geonameid))
+    capitals = [c for c in ranked if c.geonameid in _capital_ids()]
+    if len(capitals) == 1 and all(c.population < FAR_LARGER * capitals[0].population for c in ranked):
+        ranked = [
+            capitals[0],
+            *(c for c in ranked if c is not capitals[0]),
+        ]  # a UN member's capital, unless dwarfed
     best, others = ranked[0], ranked[1:]
-    if others and best.population < FAR_LARGER * others[0].population:
+    if (
+        others
+        and best is not (capitals[0] if len(capitals) == 1 else None)
+        and (best.population < FAR_LARGER * others[0].population)
+    ):
         listed = [f"{c.label} (pop. {c.population:,})" for c in ranked[:6]]
         more = f" and {len(ranked) - 6} more" if len(ranked) > 6 else ""
         raise AmbiguousPlaceError(
@@ -155,7 +189,7 @@ def city_suggestions(text: str, limit: int = 3) -> list[str]:
     """Labels of the largest cities whose names are close to ``text`` (difflib ratio ≥ 0.8)."""
     import difflib
 
-    index, _ = _cities()
+    index, _, _ = _cities()
     key = normalise_name(text)
     close = difflib.get_close_matches(key, [k for k in index if len(k) > 3], n=4 * limit, cutoff=0.8)
     labels = [max(index[k], key=lambda c: c.population).label for k in close]

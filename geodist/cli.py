@@ -144,13 +144,24 @@ def _part_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
         "--part",
-        choices=["whole", "mainland", "largest"],
+        metavar="PART",
         default="whole",
         help="which part of each country the border and centroid use: whole territory (default),"
         " mainland (the part holding the capital: continental France, Peninsular Malaysia, Zealand"
-        " for Denmark; the largest part if there is no capital) or largest (largest part by area)",
+        " for Denmark; the largest part if there is no capital), largest (largest part by area), or a"
+        " part's name (Jutland, Zealand, Peninsular Malaysia, ...)",
     )
     group.add_argument("--mainland", action="store_true", help="same as --part mainland")
+
+
+def _capital_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--capital",
+        choices=["official", "seat"],
+        default="official",
+        help="a country stands for the official capital (default; Sucre for Bolivia) or the"
+        " seat of government where it differs (La Paz) in the capital method and the flight",
+    )
 
 
 def _language_option(parser: argparse.ArgumentParser) -> None:
@@ -238,13 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("first", nargs="?", help="a country: name (any language), official name or ISO code")
     parser.add_argument("second", nargs="?", help="another country")
     parser.add_argument("--method", choices=[m.value for m in Method], help="print only this method")
-    parser.add_argument(
-        "--capital",
-        choices=["official", "seat"],
-        default="official",
-        help="the capital method measures from the official capital (default; Sucre for Bolivia) or the"
-        " seat of government where it differs (La Paz)",
-    )
+    _capital_option(parser)
     _part_options(parser)
     _language_option(parser)
     _output_options(parser)
@@ -300,6 +305,8 @@ def build_travel_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("origin", help="an airport code, country, city or 'lat,lon'")
     parser.add_argument("destination", help="the same kinds")
+    _capital_option(parser)
+    _language_option(parser)
     _travel_options(parser, default_mode="airliner")
     _output_options(parser)
     return parser
@@ -327,15 +334,17 @@ TRAVEL_CSV_COLUMNS = (
 
 
 def _cmd_travel(args: argparse.Namespace) -> str:
-    from geodist.places import plan_trip
+    from geodist.places import place, plan_trip
     from geodist.travel import format_duration, is_flight
 
     verbose = _Verbose(args.verbose)
     unit = Unit.parse(args.unit)
     flying = args.speed is None and is_flight(args.mode)
-    planned = plan_trip(
-        _place(args.origin, flying), _place(args.destination, flying), mode=args.mode, speed=args.speed
+    origin, destination = (
+        place(text, fly=flying, capital=args.capital, language=args.language)
+        for text in (args.origin, args.destination)
     )
+    planned = plan_trip(origin, destination, mode=args.mode, speed=args.speed)
     start, end, d, trip = planned.origin, planned.destination, planned.leg, planned.trip
     verbose(f"from {start.label} ({start.location}), to {end.label} ({end.location})")
     verbose.elapsed("estimated")
@@ -396,12 +405,6 @@ def _cmd_travel(args: argparse.Namespace) -> str:
     lines += [f"{'warning' if n in trip.warnings else 'note':11}{n}" for n in planned.notes]
     lines += [f"assumes    {a}" for a in trip.assumptions if a not in trip.warnings]
     return "\n".join(lines)
-
-
-def _place(text: str, fly: bool) -> Any:
-    from geodist.places import place
-
-    return place(text, fly=fly)
 
 
 def build_article_parser() -> argparse.ArgumentParser:
@@ -492,6 +495,14 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
             "geodist matrix: error: a matrix needs at least two countries; for one, try"
             f" `geodist nearest {_shell_word(args.countries[0])}`"
         )
+    seen: dict[str, str] = {}
+    for query, c in zip(args.countries, chosen, strict=False):
+        if c.id in seen:
+            raise _UsageError(
+                f"geodist matrix: error: {echo(seen[c.id])} and {echo(query)} are the same country, {c.label};"
+                " give each country once"
+            )
+        seen[c.id] = query
     table = matrix(chosen, args.method, unit=args.unit, part=_part(args), progress=_progress_bar())
     _progress_done()
     verbose.elapsed(f"measured {len(chosen) * (len(chosen) - 1) // 2:,} pairs")
@@ -513,7 +524,9 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
             for c, values in zip(chosen, table.to_numpy().tolist(), strict=True)
         ]
         return _csv(["from", "alpha3", "name", *ids], rows)
-    text = table.round(1).to_string()
+    shown = table.round(1)
+    shown.columns.name = f"to ({args.unit})"  # the unit stays in the table's corner under -q too
+    text = shown.to_string()
     if args.quiet:
         return text
     return f"{args.method} distances in {args.unit} (WGS84 geodesics)\n" + text
@@ -626,10 +639,24 @@ def build_countries_parser() -> argparse.ArgumentParser:
     parser.add_argument("filter", nargs="?", help="keep names or codes containing this text")
     parser.add_argument("--un", action="store_true", help="UN member states only")
     _output_options(parser, unit=False, quiet=False)
+    _language_option(parser)
     return parser
 
 
 COUNTRIES_CSV_COLUMNS = ("id", "alpha2", "alpha3", "numeric", "name", "capital", "un_member", "area_km2")
+
+
+def _named_by(text: str, language: str | None) -> set[str]:
+    """Ids of the countries a filter names in full, in any language (Россия) or as a code."""
+    from geodist.countries import lookup
+    from geodist.errors import AmbiguousCountryError
+
+    try:
+        return {lookup(text, language=language).country.id}
+    except AmbiguousCountryError as error:
+        return {c.rsplit("(", 1)[-1].rstrip(")") for c in error.candidates}
+    except GeodistError:
+        return set()
 
 
 def _cmd_countries(args: argparse.Namespace) -> str:
@@ -638,6 +665,7 @@ def _cmd_countries(args: argparse.Namespace) -> str:
     from geodist.report import country_data
 
     wanted = normalise_name(args.filter) if args.filter else ""
+    named = _named_by(args.filter, args.language) if args.filter else set()
     rows = []
     for c in all_countries():
         if args.un and not c.un_member:
@@ -645,7 +673,7 @@ def _cmd_countries(args: argparse.Namespace) -> str:
         haystack = " | ".join(
             normalise_name(x) for x in (c.id, c.name, c.official_name, c.alpha3 or "", c.numeric or "")
         )
-        if wanted and wanted not in haystack:
+        if wanted and wanted not in haystack and c.id not in named:
             continue
         rows.append(c)
     _Verbose(args.verbose)(f"{len(rows)} of the bundled territories match")

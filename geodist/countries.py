@@ -319,7 +319,6 @@ def lookup(query: str | int | Country, *, language: str | None = None) -> Countr
     """
     if isinstance(query, Country):
         return CountryMatch(query, query.label, "given", "given")
-        return query
     if isinstance(query, bool) or not isinstance(query, (str, numbers.Integral)):
         raise InputTypeError(f"a country is a name or code (str or int) or a Country, not {echo(query)}")
     text = str(query)
@@ -330,10 +329,16 @@ def lookup(query: str | int | Country, *, language: str | None = None) -> Countr
     key = normalise_name(text)
     if not key:
         raise UnknownCountryError(text)
-    rows = load_names()["primary"].get(key) or load_translations()["translated"].get(key)
-    if rows:
-        return _choose(text, key, [_Reading(t, k, tuple(ls)) for t, k, ls in rows], lang)
+    code = _code_reading(text)
+    rows = load_names()["primary"].get(key)
+    if rows is None and code is None:
+        rows = load_translations()["translated"].get(key)
+    readings = [_Reading(t, k, tuple(ls)) for t, k, ls in rows or ()] + ([code] if code else [])
+    if readings:
+        return _choose(text, key, readings, lang)
     partial = _partial_matches(key)
+    if len(partial) == 1 and set(key.split()) <= _GENERIC_WORDS:
+        raise UnknownCountryError(text, [_label(partial[0])])
     if partial:
         return CountryMatch(_resolve(text, partial), text, "partial name", "partial")
     raise UnknownCountryError(text, _suggestions(key))
@@ -341,7 +346,7 @@ def lookup(query: str | int | Country, *, language: str | None = None) -> Countr
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """One way a normalised key reads: a target id, a kind (c, n, a, l, i) and its languages."""
+    """One way a query reads: a target id, a kind (c code, n, a, l, i as in names.json) and its languages."""
 
     target: str
     kind: str
@@ -349,7 +354,16 @@ class _Reading:
 
 
 _CODE_LIKE = re.compile(r"[A-Z]{2,3}|[0-9]{1,3}")
-_PLAIN = re.compile(r"[A-Za-z0-9]+")
+_CODE_SHAPE = re.compile(r"[A-Za-z]{2,3}|[0-9]{1,3}")
+
+
+def _code_reading(text: str) -> _Reading | None:
+    """The country whose ISO 3166-1 code the query is, in any case (never after word rewrites)."""
+    stripped = text.strip()
+    if not _CODE_SHAPE.fullmatch(stripped):
+        return None
+    target = load_names()["codes"].get(stripped.casefold())
+    return _Reading(target, "c", ()) if target else None
 
 
 def _choose(text: str, key: str, readings: list[_Reading], lang: str | None) -> CountryMatch:
@@ -362,7 +376,7 @@ def _choose(text: str, key: str, readings: list[_Reading], lang: str | None) -> 
         hinted = [r for r in readings if lang in r.languages]
         if hinted:
             return _match(text, key, hinted, lang)
-    strong = [r for r in readings if r.kind in "nal" or (r.kind == "c" and _PLAIN.fullmatch(stripped))]
+    strong = [r for r in readings if r.kind in "cnal"]
     pool = strong or [r for r in readings if r.kind == "i"] or readings
     return _match(text, key, pool, lang)
 
@@ -436,6 +450,8 @@ def _language(language: str | None) -> str | None:
     """Check a language hint against the languages of the name index."""
     if language is None:
         return None
+    if not isinstance(language, str):
+        raise InputTypeError(f"a language is a code such as 'vi' or 'fr', not {echo(language)}")
     lang = language.strip().replace("-", "_").split("_")[0].lower()
     if lang not in load_names()["languages"]:
         raise LanguageError(
@@ -477,7 +493,9 @@ def country_by_code_or_name(text: str) -> Country | None:
     Returns None when nothing matches exactly and when the match is ambiguous.
     """
     rows = load_names()["primary"].get(normalise_name(text), [])
-    ids = {target for target, kind, _ in rows if kind in "cna"}
+    ids = {target for target, kind, _ in rows if kind in "na"}
+    code = _code_reading(text)
+    ids |= {code.target} if code else set()
     return _registry().get(ids.pop()) if len(ids) == 1 else None
 
 
@@ -550,13 +568,71 @@ def _label(target: str) -> str:
 def _primary_keys_by_target() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for key, rows in load_names()["primary"].items():
-        for target in {target for target, kind, _ in rows if kind in "na"}:
+        for target in {target for target, kind, _ in rows if kind == "n"}:
             out.setdefault(target, []).append(key)
     return out
 
 
+_GENERIC_WORDS = frozenset(
+    [
+        "and",
+        "of",
+        "the",
+        "city",
+        "sea",
+        "island",
+        "islands",
+        "republic",
+        "democratic",
+        "people",
+        "s",
+        "peoples",
+        "kingdom",
+        "united",
+        "states",
+        "state",
+        "federal",
+        "federation",
+        "federated",
+        "saint",
+        "sainte",
+        "new",
+        "south",
+        "north",
+        "east",
+        "west",
+        "central",
+        "equatorial",
+        "arab",
+        "islamic",
+        "socialist",
+        "territory",
+        "territories",
+        "lands",
+        "land",
+        "coast",
+        "union",
+        "plurinational",
+        "commonwealth",
+        "principality",
+        "grand",
+        "duchy",
+        "sultanate",
+        "emirates",
+        "cooperative",
+        "bolivarian",
+    ]
+)
+"""Words that name a kind of place, not a place: a partial match cannot rest on them alone ("City", "Sea")."""
+
+
 def _partial_matches(key: str) -> list[str]:
-    """Ids having an English name that contains ``key`` as whole words."""
+    """Ids having an English name (not an alias) that contains ``key`` as whole words.
+
+    A query of generic words only (:data:`_GENERIC_WORDS`) never matches one
+    country this way, so that "City" is not Vatican City nor "Sea" the Coral Sea
+    Islands; it can still be reported as ambiguous ("Republic").
+    """
     needle = f" {key} "
     if len(key) < 3:
         return []

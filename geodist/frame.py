@@ -20,7 +20,7 @@ from geodist._records import flat_rows
 from geodist.article import ArticleReport
 from geodist.countries import Country, all_countries
 from geodist.distance import Distance
-from geodist.errors import InputTypeError, MissingExtraError
+from geodist.errors import InputTypeError, MissingExtraError, echo
 from geodist.travel import Travel
 
 if TYPE_CHECKING:
@@ -87,7 +87,10 @@ def to_frame(results: Iterable[Result], *, geometry: bool = False) -> pandas.Dat
             f"to_frame takes an iterable of results, not a single {type(results).__name__};"
             " wrap it in a list: to_frame([result])"
         )
-    items = list(results)
+    try:
+        items = list(results)
+    except TypeError:
+        raise InputTypeError(f"to_frame takes an iterable of results, not {echo(results)}") from None
     for item in items:
         if not isinstance(item, _RESULT_TYPES):
             raise InputTypeError(

@@ -69,6 +69,8 @@ class LatLon:
         """Format as "35.6892°N, 51.3890°E" (four decimals, about 11 m)."""
         ns = "N" if self.lat >= 0 else "S"
         lon = (self.lon + 180.0) % 360.0 - 180.0
+        if lon == -180.0 and self.lon > 0:  # the antimeridian, given as +180: keep its sign
+            lon = 180.0
         ew = "E" if lon >= 0 else "W"
         return f"{abs(self.lat):.4f}°{ns}, {abs(lon):.4f}°{ew}"
 

@@ -20,6 +20,7 @@ from geodist.cities import City, city_suggestions, find_city
 from geodist.countries import Country, country, country_by_code_or_name, lookup
 from geodist.errors import (
     AmbiguousPlaceError,
+    CoordinateError,
     GeodistError,
     InputTypeError,
     NoCapitalError,
@@ -77,6 +78,8 @@ class Place:
     airport: Airport | None = None
     note: str | None = None
     """What a reader should know about the choice (an airport abroad, or none at all)."""
+    ground: Place | None = None
+    """For a country's airport: the city a drive starts from instead (its capital or seat)."""
 
 
 def _record(row: dict[str, Any]) -> Airport:
@@ -130,8 +133,12 @@ class CapitalAirport:
     basis: str
 
 
-def capital_airport(c: Country) -> CapitalAirport | None:
+def capital_airport(c: Country | str, capital: str = "official") -> CapitalAirport | None:
     """The capital's main airport, or None where no airport serves it (e.g. Pitcairn).
+
+    ``c`` is a Country or any query :func:`geodist.country` accepts; ``capital``
+    is "official" (the capital) or "seat" (the seat of government, where it is
+    another city: La Paz flies from LPB, Sucre from SRE).
 
     The rule, applied at build time to OurAirports data (airports with scheduled
     service and an IATA code): the largest airport type, then the nearest, in the
@@ -146,23 +153,33 @@ def capital_airport(c: Country) -> CapitalAirport | None:
     >>> a.airport.iata, a.abroad, round(a.distance_km)
     ('FCO', True, 20)
     """
-    row = load_capital_airports().get(c.id)
+    c = country(c)
+    role = "seat" if capital == "seat" and c.seat is not None else "capital"
+    row = load_capital_airports().get((c.id, role))
     if row is None:
         return None
     return CapitalAirport(airport(row["iata"]), row["distance_km"], row["abroad"] == "yes", row["basis"])
 
 
-def main_airport(c: Country) -> Airport | None:
-    """The capital's main airport (see :func:`capital_airport`), or None."""
-    chosen = capital_airport(c)
+def main_airport(c: Country | str, capital: str = "official") -> Airport | None:
+    """The capital's (or seat's) main airport (see :func:`capital_airport`), or None."""
+    chosen = capital_airport(c, capital)
     return chosen.airport if chosen else None
 
 
-_LAT_LON = re.compile(r"\s*([-+]?\d+(?:\.\d*)?|[-+]?\.\d+)\s*,\s*([-+]?\d+(?:\.\d*)?|[-+]?\.\d+)\s*")
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+|nan|inf(?:inity)?)"
+_LAT_LON = re.compile(rf"\s*({_NUMBER})\s*,\s*({_NUMBER})\s*", re.IGNORECASE)
 _CODE = re.compile(r"[A-Za-z]{3}|[A-Za-z]{4}")
+_EXAMPLES = {"airport": "IKA", "country": "Iran", "city": "Paris"}
 
 
-def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
+def place(
+    text: str | LatLon | Country,
+    *,
+    fly: bool = False,
+    capital: str = "official",
+    language: str | None = None,
+) -> Place:
     """Resolve a place to travel from or to, and say which place it is.
 
     Accepted, in this order:
@@ -179,6 +196,10 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
        "Paris, FR", "Paris, Texas". With ``fly=True`` a capital city flies from
        its main airport; another city from its centre, which the note says.
     6. A country by a partial name ("Herzegovina").
+
+    ``capital="seat"`` makes a country stand for its seat of government where
+    that is another city (La Paz for Bolivia), and ``language`` reads country
+    names as :func:`geodist.lookup` does.
 
     Raises
     ------
@@ -201,16 +222,21 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
     if isinstance(text, LatLon):
         return Place(str(text), text)
     if isinstance(text, Country):
-        return _country_place(text, fly)
+        return _country_place(text, fly, capital)
     if not isinstance(text, str):
         raise InputTypeError(f"a place is a string, a LatLon or a Country, not {echo(text)}")
     raw = text.strip()
-    kind, _, rest = raw.partition(":")
+    kind, colon, rest = raw.partition(":")
+    if colon and kind.lower() in {"airport", "country", "city"} and not rest.strip():
+        raise UnknownPlaceError(
+            f"nothing after {kind.lower()}: in {echo(text)}; write e.g. {kind.lower()}:{_EXAMPLES[kind.lower()]}"
+        )
+    rest = rest.strip()
     if rest and kind.lower() == "airport":
         named = airport(rest)
         return Place(named.label, named.location, airport=named)
     if rest and kind.lower() == "country":
-        return _country_place(country(rest), fly)
+        return _country_place(country(rest, language=language), fly, capital)
     if rest and kind.lower() == "city":
         found = find_city(rest)
         if found is None:
@@ -220,14 +246,17 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
         return _city_place(*found, fly)
     point = _LAT_LON.fullmatch(raw)
     if point:
-        location = LatLon(float(point.group(1)), float(point.group(2)))
+        lat, lon = float(point.group(1)), float(point.group(2))
+        if abs(lon) > 180.0:
+            raise CoordinateError(f"longitude {lon:g} in {echo(raw)} is out of range [-180, 180] degrees")
+        location = LatLon(lat, lon)
         return Place(str(location), location)
     if _CODE.fullmatch(raw):
         by_code = _code_place(raw, fly)
         if by_code is not None:
             return by_code
     try:
-        match = lookup(raw)
+        match = lookup(raw, language=language)
     except UnknownCountryError:
         match = None
     found = find_city(raw)
@@ -239,7 +268,7 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
         )
     if match is not None and match.kind != "partial":
         elsewhere = found is not None and found[0].country != match.country.alpha2
-        country_place = _country_place(match.country, fly)
+        country_place = _country_place(match.country, fly, capital)
         if elsewhere and found is not None:
             also = f"also a city: {found[0].label} (write city:{raw} for it)"
             return Place(
@@ -253,7 +282,7 @@ def place(text: str | LatLon | Country, *, fly: bool = False) -> Place:
     if found is not None:
         return _city_place(*found, fly)
     if match is not None:
-        return _country_place(match.country, fly)
+        return _country_place(match.country, fly, capital)
     raise UnknownPlaceError(
         f"unknown place {_quoted(raw)}: not an airport code, a country, a city of 15,000 inhabitants"
         " or more, nor 'lat,lon'" + _suggestion(raw)
@@ -279,17 +308,30 @@ def _code_place(raw: str, fly: bool) -> Place | None:
 
 
 def _city_place(city: City, note: str | None, fly: bool) -> Place:
-    """A city as a place; a capital city flies from its country's main airport."""
+    """A city as a place; a capital or seat of government flies from its main airport."""
     host = _country_or_none(city.country)
-    if fly and host is not None and host.capital is not None and host.capital.geonameid == city.geonameid:
-        flying = _country_place(host, fly=True)
-        return Place(flying.label, flying.location, host, flying.airport, _join(note, flying.note))
     where = f"{city.label} (GeoNames, pop. {city.population:,})"
+    role = _capital_role(host, city)
+    if fly and host is not None and role is not None:
+        flying = _country_place(host, True, role)
+        ground = Place(where, city.location, note=note)
+        return Place(flying.label, flying.location, host, flying.airport, _join(note, flying.note), ground)
     if fly:
         note = _join(
             note, f"no main airport is on record for {city.name}: the flight starts at the city itself"
         )
     return Place(where, city.location, note=note)
+
+
+def _capital_role(host: Country | None, city: City) -> str | None:
+    """The city's role in its country: "official" (the capital), "seat" (seat of government) or None."""
+    if host is None:
+        return None
+    if host.capital is not None and host.capital.geonameid == city.geonameid:
+        return "official"
+    if host.seat is not None and host.seat.geonameid == city.geonameid:
+        return "seat"
+    return None
 
 
 def _country_or_none(alpha2: str) -> Country | None:
@@ -321,9 +363,11 @@ def _suggestion(raw: str) -> str:
     return "; did you mean " + " or ".join(dict.fromkeys(close[:4])) + "?" if close else ""
 
 
-def _country_place(c: Country, fly: bool) -> Place:
-    chosen = capital_airport(c) if fly else None
-    capital = c.capital.name if c.capital else c.label
+def _country_place(c: Country, fly: bool, capital_choice: str = "official") -> Place:
+    """A country as a place: its capital (or seat of government), or for a flight that city's main airport."""
+    chosen = capital_airport(c, capital_choice) if fly else None
+    city = c.seat if capital_choice == "seat" and c.seat is not None else c.capital
+    capital = city.name if city else c.label
     if chosen is not None:
         a = chosen.airport
         if chosen.abroad:
@@ -335,15 +379,23 @@ def _country_place(c: Country, fly: bool) -> Place:
             )
             said = f"{capital} flies from {a.iata} ({a.city}, {abroad}), abroad, {chosen.distance_km:,.0f} km away: {why}"
             return Place(
-                f"{a.iata} ({a.name}, {a.city}, {abroad}) for {capital}, abroad", a.location, c, a, said
+                f"{a.iata} ({a.name}, {a.city}, {abroad}) for {capital}, abroad",
+                a.location,
+                c,
+                a,
+                said,
+                _country_place(c, False, capital_choice),
             )
         far = chosen.basis.startswith("rule: none within")
         far_note = f"{capital} has no airport with scheduled service nearer than {a.iata}, {chosen.distance_km:,.0f} km away"
-        return Place(a.label, a.location, c, a, far_note if far else None)
+        return Place(
+            a.label, a.location, c, a, far_note if far else None, _country_place(c, False, capital_choice)
+        )
     if c.capital is None:
         raise NoCapitalError(f"{c.label} has no capital in the bundled data; give an airport or a point")
+    assert city is not None  # c.capital is set, and a seat only exists beside a capital
     note = f"no airport serves {capital}, {c.label}: the flight starts at the capital itself" if fly else None
-    return Place(f"{capital}, {c.label}", c.capital.location, country=c, note=note)
+    return Place(f"{capital}, {c.label}", city.location, country=c, note=note)
 
 
 def _country_name(alpha2: str) -> str:
@@ -439,26 +491,26 @@ def plan_trip(origin: Place, destination: Place, *, mode: str = "airliner", spee
 
 
 def _on_the_ground(p: Place) -> Place:
-    """The place a drive starts from: a country's capital rather than its airport."""
-    if p.country is not None and p.airport is not None and p.country.capital is not None:
-        return _country_place(p.country, fly=False)
-    return p
+    """The place a drive starts from: a country's capital (or seat) rather than its airport."""
+    return p.ground or p
 
 
 def _short(p: Place) -> str:
     return p.airport.iata or p.airport.icao if p.airport else p.label
 
 
-def capital_trip(a: Country, b: Country) -> Trip:
+def capital_trip(a: Country, b: Country, capital: str = "official") -> Trip:
     """A realistic trip between two capitals: an airliner between their main airports, or a car.
 
     The airliner is a narrow-body up to 6,000 km and a wide-body beyond (mode
     "airliner"). Airports less than 100 km apart (Vatican City and Rome) get no
     flight; the trip goes by car between the capitals (:func:`plan_trip`).
+    ``capital="seat"`` travels between the seats of government where they
+    are other cities (La Paz, from LPB, for Bolivia).
 
     Raises
     ------
     NoCapitalError
         When a country has neither a main airport nor a capital.
     """
-    return plan_trip(place(a, fly=True), place(b, fly=True))
+    return plan_trip(place(a, fly=True, capital=capital), place(b, fly=True, capital=capital))

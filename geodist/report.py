@@ -18,7 +18,7 @@ from geodist._records import MODEL
 from geodist.countries import Country, country, country_pair, lookup
 from geodist.dependencies import dependencies_of, sovereign_of
 from geodist.distance import Distance, Method, distance
-from geodist.errors import GeodistError
+from geodist.errors import GeodistError, PartError
 from geodist.geodesic import LatLon
 from geodist.places import Trip, capital_trip
 from geodist.speed import Speed
@@ -123,6 +123,8 @@ def pair_data(
         entry: dict[str, Any] = {"method": how.value, "label": LABELS[how]}
         try:
             d = distance(a, b, how, part=chosen, capital=capital)
+        except PartError:
+            raise  # a part neither country has: the question is wrong, not one method
         except GeodistError as exc:
             entry.update(error=exc.render("cli"), distance_m=None)  # this record feeds the command line
             entries.append(entry)
@@ -143,7 +145,7 @@ def pair_data(
         "capital": capital,
         "distances": entries,
     }
-    capitals = _capital_trip(a, b) if flight else None
+    capitals = _capital_trip(a, b, capital) if flight else None
     data["flight"] = _trip_data(capitals) if capitals else None
     data["notes"] = (
         [m.note for m in (match_a, match_b) if m.note]
@@ -173,10 +175,10 @@ def _capital_notes(a: Country, b: Country, entries: list[dict[str, Any]], capita
     return notes
 
 
-def _capital_trip(a: Country, b: Country) -> Trip | None:
-    """A realistic trip between the capitals (airliner or car), or None when a capital is missing."""
+def _capital_trip(a: Country, b: Country, capital: str = "official") -> Trip | None:
+    """A realistic trip between the capitals or seats (airliner or car), or None when a capital is missing."""
     try:
-        return capital_trip(a, b)
+        return capital_trip(a, b, capital)
     except GeodistError:
         return None
 

@@ -120,8 +120,9 @@ def test_every_un_capital_flies_from_an_airport_within_reach_or_says_why(code):
 def test_capital_airports_follow_the_capitals_in_countries_json():
     # The build reads countries.json; this fails when a capital moved and the
     # file was not rebuilt (python boundaries/build_airports.py).
-    for row in load_capital_airports().values():
-        capital = country(row["country"]).capital
+    for (country_id, role), row in load_capital_airports().items():
+        c = country(country_id)
+        capital = c.capital if role == "capital" else c.seat
         assert capital is not None and capital.name == row["capital"]
         _, _, metres = GEOD.inv(capital.location.lon, capital.location.lat, row["lon"], row["lat"])
         assert metres / 1000 == pytest.approx(row["distance_km"], abs=0.051), row["country"]
@@ -132,6 +133,7 @@ def test_capital_airports_file_schema():
         rows = list(csv.DictReader(f))
     assert list(rows[0]) == [
         "country",
+        "role",
         "capital",
         "iata",
         "icao",
@@ -173,7 +175,7 @@ def test_the_rule_reproduces_the_former_hand_list():
 
 def test_overrides_state_their_reason():
     overridden = {
-        k: r["iata"] for k, r in load_capital_airports().items() if r["basis"].startswith("override")
+        k: r["iata"] for (k, _), r in load_capital_airports().items() if r["basis"].startswith("override")
     }
     assert overridden == {
         "AD": "BCN",
@@ -255,3 +257,31 @@ def test_report_and_article_carry_the_same_range_warning():
     warning = "no airliner flies 15,903 km nonstop"
     assert any(warning in n for n in report_notes)
     assert warning in article("USA", "Australia").text()
+
+
+@pytest.mark.parametrize(
+    ("code", "capital", "seat"),
+    [
+        ("BO", "SRE", "LPB"),
+        ("GQ", "BSG", "SSG"),
+        ("NL", "AMS", "AMS"),
+        ("CI", "ABJ", "ABJ"),
+        ("PS", "TLV", "TLV"),
+    ],
+)
+def test_seats_of_government_have_their_own_airport(code, capital, seat):
+    # the same rule as for capitals (OurAirports, scheduled service), from the seat's GeoNames point
+    assert capital_airport(country(code)).airport.iata == capital
+    assert capital_airport(country(code), "seat").airport.iata == seat
+    assert capital_airport(code, "seat").airport.iata == seat  # a query works as well as a Country
+
+
+def test_the_flight_follows_the_capital_choice():
+    # Bolivia's seat of government, La Paz, flies from El Alto (LPB); Sucre from SRE
+    from geodist.places import capital_trip
+
+    assert capital_trip(country("BO"), country("CL")).origin.airport.iata == "SRE"
+    assert capital_trip(country("BO"), country("CL"), "seat").origin.airport.iata == "LPB"
+    # Jerusalem and Ramallah both fly from TLV: the drive is between the seats, not the capitals
+    drive = capital_trip(country("IL"), country("PS"), "seat")
+    assert not drive.flies and drive.destination.label == "Ramallah, Palestinian Territory (PS)"

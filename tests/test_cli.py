@@ -495,7 +495,7 @@ def test_quiet_keeps_a_header_everywhere(capsys):
     _, out, _ = run(capsys, "nearest", "Iran", "--top", "2", "-q")
     assert out.splitlines()[0].split() == ["country", "km"]
     _, out, _ = run(capsys, "matrix", "Iran", "Kuwait", "-q")
-    assert out.splitlines()[0].split() == ["to", "IR", "KW"]
+    assert out.splitlines()[0].split() == ["to", "(km)", "IR", "KW"]  # the unit stays in the corner
 
 
 def test_long_durations_are_days_and_keep_the_columns_aligned(capsys):

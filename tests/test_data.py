@@ -145,21 +145,34 @@ def test_name_index_keys_are_normalised():
 def test_name_index_points_at_known_ids_with_known_kinds_and_languages():
     ids = {c.id for c in ALL} | {f"part_of:{p['alpha2']}" for p in load_countries()["part_of"]}
     languages = set(load_names()["languages"])
-    for name, tier in _name_tiers().items():
+    for tier in _name_tiers().values():
         for rows in tier.values():
             for target, kind, langs in rows:
                 assert target in ids
-                assert kind in "cnali"
-                assert set(langs) <= languages
-                assert (kind in "cna") or name == "translated" or langs
+                assert kind in "nali"
+                assert set(langs) <= languages and langs
+    assert set(load_names()["codes"].values()) <= ids
+
+
+def test_codes_are_kept_apart_from_names():
+    # normalise_name spells "IS" as "islands" and "ST" as "saint": codes must not go
+    # through it, or the words "Islands" and "Saint" would read as Iceland and São Tomé
+    codes = load_names()["codes"]
+    assert codes["is"] == "IS" and codes["isl"] == "IS" and codes["st"] == "ST" and codes["76"] == "BR"
+    assert all(key == key.casefold() for key in codes)
+    assert "islands" not in codes and "saint" not in codes
 
 
 def test_name_tiers_split_by_kind():
-    # the primary tier is every key with a code, English name or alias reading;
-    # translations.json only the rest, so that a primary hit never needs it
+    # the primary tier is every key with an English name or alias reading, or that a
+    # code normalises to ("nga"); translations.json the rest, so that a primary hit or
+    # a code never needs it
     names = _name_tiers()
-    assert all(any(kind in "cna" for _, kind, _ in rows) for rows in names["primary"].values())
-    assert not any(kind in "cna" for rows in names["translated"].values() for _, kind, _ in rows)
+    code_keys = {normalise_name(code) for code in load_names()["codes"]}
+    for key, rows in names["primary"].items():
+        assert key in code_keys or any(kind in "na" for _, kind, _ in rows)
+    assert not any(kind in "na" for rows in names["translated"].values() for _, kind, _ in rows)
+    assert not set(names["translated"]) & code_keys
     assert not set(names["primary"]) & set(names["translated"])
 
 

@@ -302,3 +302,32 @@ def test_every_cldr_name_in_every_locale_resolves_or_is_honestly_ambiguous():
     assert counts["wrong"] == 0, [o for o in results if o.result == "wrong"][:5]
     assert counts["miss"] <= 0.01 * len(results)
     assert counts["hit"] >= 0.99 * len(results)
+
+
+@pytest.mark.parametrize("word", ["Islands", "Saint", "Saints"])
+def test_abbreviation_rewrites_never_turn_a_word_into_a_code(word):
+    # normalise_name reads "Is." as "islands" and "St." as "saint"; the codes IS, ISL
+    # and ST must not be found under those words (Iceland, Sao Tome and Principe).
+    with pytest.raises(LookupError):
+        geodist.country(word)
+
+
+@pytest.mark.parametrize("query", ["City", "Sea", "Chinese"])
+def test_a_generic_word_never_picks_one_country_silently(query):
+    # "City" is whole words of "Vatican City" only, "Sea" of "Coral Sea Islands";
+    # "Chinese" of the alias "Chinese Taipei": a partial match needs a distinctive word
+    with pytest.raises(UnknownCountryError) as info:
+        geodist.country(query)
+    assert info.value.suggestions
+
+
+def test_codes_in_any_case_still_resolve():
+    assert geodist.country("is").alpha2 == "IS"
+    assert geodist.country("isl").alpha2 == "IS"
+    assert geodist.country("st").alpha2 == "ST"
+    assert geodist.lookup("ISL").how == "ISO 3166-1 alpha-3 code"
+
+
+def test_language_of_the_wrong_type_is_a_type_error():
+    with pytest.raises(geodist.InputTypeError):
+        geodist.country("Nga", language=5)

@@ -19,7 +19,12 @@ def test_a_point_with_a_negative_latitude():
     assert p.location == LatLon(-33.9249, 18.4241)
     assert place(" -33.9249 , 18.4241 ").location == LatLon(-33.9249, 18.4241)
     with pytest.raises(CoordinateError, match=r"latitude 91\.0 is out of range"):
-        place("91,200")
+        place("91,20")
+    with pytest.raises(CoordinateError, match=r"longitude 540 in '0,540' is out of range"):
+        place("0,540")  # typed, a longitude beyond ±180 is a slip, not a wrap
+    with pytest.raises(CoordinateError, match="must be finite"):
+        place("nan,0")
+    assert str(place("0,180").location) == "0.0000°N, 180.0000°E"  # the antimeridian keeps its sign
 
 
 @pytest.mark.parametrize(("code", "country"), [("HKG", "Hong Kong (HK)"), ("MEX", "Mexico (MX)")])
