@@ -59,6 +59,7 @@ nothing else): ``normalise_name`` spells out abbreviations ("IS" would read
 # Common alternatives people type, beyond ISO 3166, Natural Earth, GeoNames and CLDR names.
 ALIASES = {
     "GB": [
+        "Cymru",
         "UK",
         "U.K.",
         "Britain",
@@ -75,7 +76,7 @@ ALIASES = {
     "MM": ["Burma"],
     "IR": ["Persia"],
     "RU": ["Russia"],
-    "KR": ["South Korea", "ROK", "Republic of Korea"],
+    "KR": ["South Korea", "ROK", "Republic of Korea", "한국"],  # Korean short name (CLDR ko has 대한민국)
     "KP": ["North Korea", "DPRK", "Democratic People's Republic of Korea"],
     "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
@@ -84,19 +85,20 @@ ALIASES = {
     "CV": ["Cape Verde"],
     "TL": ["East Timor"],
     "VA": ["Vatican", "Vatican City", "Holy See"],
-    "NL": ["Holland"],
+    "NL": ["Holland", "Hollande"],
     "LA": ["Laos", "Lao PDR"],
     "SY": ["Syria"],
     "VN": ["Vietnam"],
     "TR": ["Turkey"],
     "AE": ["UAE", "Emirates"],
     "LK": ["Ceylon"],
-    "TH": ["Siam"],
+    "TH": ["Siam", "ประเทศไทย"],  # Thai "Prathet Thai" (CLDR th has ไทย)
     "FM": ["Micronesia"],
     "PS": ["Palestine"],
     "TW": ["Taiwan", "Republic of China", "ROC", "Chinese Taipei"],
     "CN": ["PRC", "People's Republic of China"],
     "SA": ["KSA"],
+    "GE": ["Sakartvelo"],  # the Georgian endonym, romanised
     "GM": ["Gambia, The"],
     "BS": ["Bahamas, The"],
     "BN": ["Brunei"],
@@ -112,6 +114,7 @@ ALIAS_NOTES = {
     "England": "England is a constituent country of the United Kingdom; the territory measured is the UK's",
     "Scotland": "Scotland is a constituent country of the United Kingdom; the territory measured is the UK's",
     "Wales": "Wales is a constituent country of the United Kingdom; the territory measured is the UK's",
+    "Cymru": "Cymru (Wales) is a constituent country of the United Kingdom; the territory measured is the UK's",
     "Northern Ireland": (
         "Northern Ireland is a constituent country of the United Kingdom; the territory measured is the UK's"
     ),

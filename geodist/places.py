@@ -476,9 +476,10 @@ def plan_trip(origin: Place, destination: Place, *, mode: str = "airliner", spee
     if speed is None and is_flight(mode) and leg.distance_m < SHORTEST_FLIGHT_M:
         start, end = _on_the_ground(origin), _on_the_ground(destination)
         road = distance(start.location, end.location)
+        same_airport = origin.airport is not None and _short(origin) == _short(destination)
         apart = (
             f"both fly from {_short(origin)}"
-            if _short(origin) == _short(destination)
+            if same_airport
             else f"{_short(origin)} and {_short(destination)} are {leg.km:,.1f} km apart"
         )
         why = (

@@ -305,7 +305,8 @@ class Travel:
 
     def __repr__(self) -> str:
         return (
-            f"<Travel {self.mode}: {self} ({self.hours:,.2f} h) over {self.distance_m / 1000:,.1f} km,"
+            f"<Travel {self.mode}: {self}{f' ({self.hours:,.2f} h)' if self.total_s <= DURATION_LIMIT_S else ''}"
+            f" over {self.distance_m / 1000:,.1f} km,"
             f" route {self.route_m / 1000:,.1f} km at {self.speed}>"
         )
 

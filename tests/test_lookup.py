@@ -218,6 +218,11 @@ def test_cldr_names_in_their_languages(query, alpha2):
         ("Scotland", "GB"),
         ("Wales", "GB"),
         ("Northern Ireland", "GB"),
+        ("Cymru", "GB"),  # Welsh for Wales
+        ("한국", "KR"),  # Korean short name; CLDR ko has 대한민국
+        ("ประเทศไทย", "TH"),  # Thai "Prathet Thai"; CLDR th has ไทย
+        ("Sakartvelo", "GE"),
+        ("Hollande", "NL"),
     ],
 )
 def test_curated_aliases(query, alpha2):
