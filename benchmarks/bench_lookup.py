@@ -6,7 +6,7 @@ Cold: a fresh interpreter imports geodist, then times its first lookup of one
 query (the data load included); the figure printed is that first lookup alone,
 median of the runs, next to the median `import geodist` (the baseline in the same
 processes). Queries: an English name (primary tier only), a code, a CLDR name in
-another language (loads translations.json), an ambiguous query (an error, with its
+another language (parses one shard of translations.jsonl), an ambiguous query (an error, with its
 readings), a city for `geodist travel` (loads cities.csv). Warm: the same lookups
 repeated in one process, per call.
 """

@@ -12,7 +12,7 @@ run ``apt-get update`` once first), checks their SHA-256, and writes:
 - ``boundaries/countries.json``: codes, names, capital, centre point and the
   index of the territory of every country, plus the ISO 3166 entities that have
   no territory of their own.
-- ``boundaries/names.json`` and ``translations.json``: every normalised name and
+- ``boundaries/names.json`` and ``translations.jsonl``: every normalised name and
   code -> the countries it reads as, how and in which language (``build_names.py``).
 - ``boundaries/airports.csv``: airports with an IATA code (airportsdata).
 - ``boundaries/cities.csv``: GeoNames cities of 15,000+ inhabitants (``build_cities.py``).
@@ -51,7 +51,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))  # the sibling build modules, also when imported as boundaries.build
 from build_cities import write_cities  # noqa: E402
-from build_names import build_name_index, fetch_cldr_names  # noqa: E402
+from build_names import build_name_index, fetch_cldr_names, write_translations  # noqa: E402
 from vendor_leaflet import LEAFLET  # noqa: E402
 from vendor_leaflet import vendor as vendor_leaflet  # noqa: E402
 
@@ -632,7 +632,7 @@ def build(cache: Path, out_dir: Path) -> None:
     write_territories(out_dir / "territories.npz", multipolygons)
     write_json(out_dir / "countries.json", {"countries": countries, "part_of": part_of})
     write_json(out_dir / "names.json", names)
-    write_json(out_dir / "translations.json", translations)
+    write_translations(out_dir / "translations.jsonl", translations)
     airports = write_airports(out_dir / "airports.csv")
     cities = write_cities(out_dir / "cities.csv")
     vendor_leaflet(fetch_npm(cache, LEAFLET), out_dir / "vendor")

@@ -1,6 +1,6 @@
 """The country name index: every way people write a country, with how and in which language.
 
-Imported by ``build.py`` (which writes ``names.json`` and ``translations.json``);
+Imported by ``build.py`` (which writes ``names.json`` and ``translations.jsonl``);
 ``python boundaries/build_names.py`` rebuilds only those two files from the
 ``countries.json`` already in this folder.
 
@@ -32,6 +32,7 @@ import gettext
 import json
 import sys
 import tarfile
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -273,14 +274,14 @@ class Readings:
 def build_name_index(
     countries: list[dict], part_of: list[dict], cldr_tgz: Path
 ) -> tuple[dict, dict, list[str]]:
-    """Return (names.json, translations.json, log) for the given records.
+    """Return (names.json, the translated tier, log) for the given records.
 
     ``names.json`` holds the ISO codes (``codes``: alpha-2, alpha-3 and numeric,
     case-folded, with the numeric also without leading zeros), the primary tier
     (keys with an English name or alias reading, or that a code normalises to),
     the alias notes and the English names of the languages;
-    ``translations.json`` the keys read only in other languages, loaded only
-    when the primary tier misses. Targets are country ids, or ``part_of:XX`` for
+    the translated tier the keys read only in other languages, written by
+    :func:`write_translations` and loaded only when the primary tier misses. Targets are country ids, or ``part_of:XX`` for
     an ISO entity drawn inside another country.
     """
     by_alpha2 = {c.alpha_2: c for c in pycountry.countries}
@@ -324,8 +325,35 @@ def build_name_index(
     return names, {"translated": translated}, readings.log
 
 
+TRANSLATION_SHARDS = 64
+"""How many shards ``translations.jsonl`` splits the translated tier into."""
+
+
+def write_translations(path: Path, translations: dict) -> None:
+    """Write the translated tier as ``translations.jsonl``: a header line, then one JSON shard per line.
+
+    A key lives in shard ``zlib.crc32(key.encode("utf-8")) % shards``, so a
+    lookup parses one shard of about 45 KB instead of the whole 2.9 MB tier
+    (``geodist._data.translated_readings``). Keys are sorted within each shard:
+    the file is byte-identical on a rebuild.
+    """
+    shards: list[dict] = [{} for _ in range(TRANSLATION_SHARDS)]
+    for key, rows in sorted(translations["translated"].items()):
+        shards[zlib.crc32(key.encode("utf-8")) % TRANSLATION_SHARDS][key] = rows
+    header = {
+        "format": "geodist translated names, one JSON object per shard",
+        "hash": "crc32",
+        "shards": TRANSLATION_SHARDS,
+    }
+    lines = [json.dumps(header, sort_keys=True)]
+    lines += [
+        json.dumps(shard, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for shard in shards
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
-    """Rebuild ``names.json`` and ``translations.json`` from this folder's ``countries.json``."""
+    """Rebuild ``names.json`` and ``translations.jsonl`` from this folder's ``countries.json``."""
     import build  # the data build: its fetch helpers, cache option and JSON writer
 
     cache = build.cache_argument(__doc__.splitlines()[0])
@@ -334,7 +362,7 @@ def main() -> None:
         data["countries"], data["part_of"], fetch_cldr_names(cache, build.fetch_npm)
     )
     build.write_json(HERE / "names.json", names)
-    build.write_json(HERE / "translations.json", translations)
+    write_translations(HERE / "translations.jsonl", translations)
     print("\n".join(log))
     print(
         f"{len(names['primary'])} primary + {len(translations['translated'])} translated keys, {len(log)} drops"

@@ -25,6 +25,7 @@ __all__ = [
     "load_names",
     "load_territories",
     "load_translations",
+    "translated_readings",
 ]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -32,7 +33,7 @@ _CANDIDATES = (_PACKAGE_DIR / "_boundaries", _PACKAGE_DIR.parent / "boundaries")
 _REQUIRED = (
     "countries.json",
     "names.json",
-    "translations.json",
+    "translations.jsonl",
     "territories.npz",
     "airports.csv",
     "capital_airports.csv",
@@ -86,12 +87,46 @@ def load_names() -> dict[str, Any]:
 
 
 @cache
-def load_translations() -> dict[str, dict[str, list[list[Any]]]]:
-    """Return ``translations.json``: ``{"translated": {key: readings}}``, names read only in other languages.
+def _translation_lines() -> list[bytes]:
+    """``translations.jsonl`` split into lines: a header, then one JSON shard per line (not yet parsed)."""
+    path = data_dir() / "translations.jsonl"
+    try:
+        return path.read_bytes().split(b"\n")
+    except OSError as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
 
-    Loaded only when a query is not in the primary tier of ``names.json``.
+
+@cache
+def _translation_shard(index: int) -> dict[str, list[list[Any]]]:
+    lines = _translation_lines()
+    try:
+        return json.loads(lines[1 + index])
+    except (IndexError, ValueError) as exc:
+        raise DataError(f"cannot read shard {index} of translations.jsonl: {exc}") from exc
+
+
+def translated_readings(key: str) -> list[list[Any]] | None:
+    """The readings of a normalised name that only other languages use, or None.
+
+    Parses only the shard that holds ``key`` (``zlib.crc32`` of its UTF-8 bytes
+    modulo the shard count in the file's header; see ``boundaries/build_names.py``).
     """
-    return _read_json("translations.json")
+    import zlib
+
+    try:
+        shards = int(json.loads(_translation_lines()[0])["shards"])
+    except (IndexError, KeyError, ValueError) as exc:
+        raise DataError(f"translations.jsonl has no valid header: {exc}") from exc
+    return _translation_shard(zlib.crc32(key.encode("utf-8")) % shards).get(key)
+
+
+def load_translations() -> dict[str, dict[str, list[list[Any]]]]:
+    """The whole translated tier, ``{"translated": {key: readings}}`` (every shard parsed: for tools and tests)."""
+    shards = int(json.loads(_translation_lines()[0])["shards"])
+    merged: dict[str, list[list[Any]]] = {}
+    for index in range(shards):
+        merged.update(_translation_shard(index))
+    return {"translated": merged}
 
 
 @cache

@@ -29,7 +29,7 @@ from typing import Any
 import shapely
 
 from geodist import _html, _records
-from geodist._data import load_countries, load_names, load_territories, load_translations
+from geodist._data import load_countries, load_names, load_territories, translated_readings
 from geodist.errors import (
     AmbiguousCountryError,
     Hint,
@@ -332,7 +332,7 @@ def lookup(query: str | int | Country, *, language: str | None = None) -> Countr
     code = _code_reading(text)
     rows = load_names()["primary"].get(key)
     if rows is None and code is None:
-        rows = load_translations()["translated"].get(key)
+        rows = translated_readings(key)
     readings = [_Reading(t, k, tuple(ls)) for t, k, ls in rows or ()] + ([code] if code else [])
     if readings:
         return _choose(text, key, readings, lang)

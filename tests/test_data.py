@@ -165,7 +165,7 @@ def test_codes_are_kept_apart_from_names():
 
 def test_name_tiers_split_by_kind():
     # the primary tier is every key with an English name or alias reading, or that a
-    # code normalises to ("nga"); translations.json the rest, so that a primary hit or
+    # code normalises to ("nga"); translations.jsonl the rest, so that a primary hit or
     # a code never needs it
     names = _name_tiers()
     code_keys = {normalise_name(code) for code in load_names()["codes"]}

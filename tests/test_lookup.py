@@ -289,11 +289,12 @@ def test_translations_load_only_when_the_primary_tier_misses():
 
     code = (
         "import geodist, geodist._data as d;"
-        "geodist.country('Iran'); a = d.load_translations.cache_info().currsize;"
-        "geodist.country('Россия'); print(a, d.load_translations.cache_info().currsize)"
+        "geodist.country('Iran'); a = d._translation_lines.cache_info().currsize;"
+        "geodist.country('Россия'); print(a, d._translation_lines.cache_info().currsize,"
+        " d._translation_shard.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["0", "1"]
+    assert out.split() == ["0", "1", "1"]  # one shard of 64 parsed
 
 
 def test_every_cldr_name_in_every_locale_resolves_or_is_honestly_ambiguous():
