@@ -68,34 +68,60 @@ class City:
         return ", ".join(part for part in (self.name, self.region, self.country) if part)
 
 
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """``cities.csv`` as read: raw rows, and row numbers by GeoNames name and by other names."""
+
+    rows: list[list[str]]
+    columns: dict[str, int]
+    by_name: dict[str, list[int]]
+    by_other_name: dict[str, list[int]]
+    states: dict[str, str]
+
+    def cities(self, numbers: list[int]) -> list[City]:
+        """The City records of some rows (built on demand: a query needs a handful, not 34,006)."""
+        c = self.columns
+        return [
+            City(
+                row[c["name"]],
+                row[c["country"]],
+                row[c["region"]],
+                LatLon(float(row[c["lat"]]), float(row[c["lon"]])),
+                int(row[c["population"]]),
+                int(row[c["geonameid"]]),
+            )
+            for row in (self.rows[n] for n in numbers)
+        ]
+
+
 @cache
-def _cities() -> tuple[dict[str, list[City]], dict[str, str], dict[str, list[City]]]:
-    """The city index by GeoNames name, US state names by code and name, and the index by other names."""
+def _table() -> _Table:
+    """Read ``cities.csv``; names are stored normalised (its ``key`` column), so this is a plain CSV read."""
     path = data_dir() / "cities.csv"
-    index: dict[str, list[City]] = {}
-    other_names: dict[str, list[City]] = {}
-    states: dict[str, str] = {}
     try:
         with path.open(newline="", encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                city = City(
-                    row["name"],
-                    row["country"],
-                    row["region"],
-                    LatLon(float(row["lat"]), float(row["lon"])),
-                    int(row["population"]),
-                    int(row["geonameid"]),
-                )
-                own = normalise_name(row["name"])
-                index.setdefault(own, []).append(city)
-                for key in set(filter(None, row["names"].split("|"))) - {own}:
-                    other_names.setdefault(key, []).append(city)
-                if row["region"]:
-                    states[normalise_name(row["region_code"])] = row["region"]
-                    states[normalise_name(row["region"])] = row["region"]
-    except (OSError, ValueError, KeyError) as exc:
+            reader = csv.reader(f)
+            columns = {name: i for i, name in enumerate(next(reader))}
+            rows = list(reader)
+        key, names, code, region = (columns[k] for k in ("key", "names", "region_code", "region"))
+    except (OSError, ValueError, KeyError, StopIteration) as exc:
         raise DataError(f"cannot read {path}: {exc}") from exc
-    return index, states, other_names
+    by_name: dict[str, list[int]] = {}
+    by_other_name: dict[str, list[int]] = {}
+    state_names: set[tuple[str, str]] = set()
+    for n, row in enumerate(rows):
+        by_name.setdefault(row[key], []).append(n)
+        if row[names]:
+            for other in row[names].split("|"):
+                by_other_name.setdefault(other, []).append(n)
+        if row[region]:
+            state_names.add((row[code], row[region]))
+    states = {
+        normalise_name(text): name
+        for pair in state_names
+        for text, name in ((pair[0], pair[1]), (pair[1], pair[1]))
+    }
+    return _Table(rows, columns, by_name, by_other_name, states)
 
 
 @cache
@@ -139,18 +165,21 @@ def find_city(text: str) -> tuple[City, str | None] | None:
     >>> find_city("Paris, Texas")[0].location
     LatLon(lat=33.66094, lon=-95.55551)
     """
-    index, states, other_names = _cities()
+    table = _table()
     name, qualifier = text, ""
     if "," in text:
         head, _, tail = text.rpartition(",")
-        if normalise_name(head) in index or normalise_name(head) in other_names:
+        if normalise_name(head) in table.by_name or normalise_name(head) in table.by_other_name:
             name, qualifier = head, tail
     key = normalise_name(name)
     found: list[City] = []
-    for table in (index, other_names):  # GeoNames names first; other names only where none has it
-        found = table.get(key, [])
+    for names in (
+        table.by_name,
+        table.by_other_name,
+    ):  # GeoNames names first; other names only where none has it
+        found = table.cities(names.get(key, []))
         if qualifier:
-            found = _narrow(found, qualifier, states)
+            found = _narrow(found, qualifier, table.states)
         if found:
             break
     if not found:
@@ -189,10 +218,10 @@ def city_suggestions(text: str, limit: int = 3) -> list[str]:
     """Labels of the largest cities whose names are close to ``text`` (difflib ratio ≥ 0.8)."""
     import difflib
 
-    index, _, _ = _cities()
+    table = _table()
     key = normalise_name(text)
-    close = difflib.get_close_matches(key, [k for k in index if len(k) > 3], n=4 * limit, cutoff=0.8)
-    labels = [max(index[k], key=lambda c: c.population).label for k in close]
+    close = difflib.get_close_matches(key, [k for k in table.by_name if len(k) > 3], n=4 * limit, cutoff=0.8)
+    labels = [max(table.cities(table.by_name[k]), key=lambda c: c.population).label for k in close]
     return list(dict.fromkeys(labels))[:limit]
 
 
