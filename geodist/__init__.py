@@ -39,8 +39,10 @@ from geodist.errors import (
 )
 from geodist.frame import countries_frame, to_frame
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
+from geodist.locate import locate
 from geodist.matrix import matrix
 from geodist.places import Airport, airport
+from geodist.points import TargetDistances, distances_to
 from geodist.speed import Speed
 from geodist.territory import Part
 from geodist.travel import MODES, Travel, TravelMode, travel_time
@@ -82,6 +84,7 @@ __all__ = [
     "SameCountryError",
     "Speed",
     "SpeedError",
+    "TargetDistances",
     "Travel",
     "TravelMode",
     "Unit",
@@ -97,8 +100,10 @@ __all__ = [
     "country",
     "distance",
     "distances",
+    "distances_to",
     "geometry_distance",
     "inverse",
+    "locate",
     "lookup",
     "matrix",
     "to_frame",

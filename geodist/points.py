@@ -1,0 +1,324 @@
+"""Many points to one territory, vectorised: exact geodesic distances on WGS84 in bulk.
+
+:func:`distances_to` measures arrays of points (or a GeoSeries of points) to one
+target: a bundled country, or a caller's (Multi)Polygon or (Multi)LineString in
+lon/lat degrees. The numbers are those of the scalar path,
+``geodist.distance(LatLon(...), country)``, to the bit: the same boundary
+pieces (:mod:`geodist._edges`) and the same exact per-piece minimisation
+(:func:`geodist.border.point_to_edges`, WGS84 geodesics by GeographicLib via
+``pyproj.Geod.inv``); only the choice of which pieces to measure is done in bulk.
+
+For each block of points:
+
+1. containment: one pass of ``shapely.intersects_xy`` on the prepared geometry
+   (a point on a polygon's boundary counts as inside, as ``covers`` does in the
+   scalar path; for a line, a point on it); those points are at 0 m;
+2. an upper bound U per point: the exact distance to the few pieces whose ECEF
+   centres are nearest (a k-d tree query);
+3. candidates: the chunks, then the pieces, whose enclosing balls come within
+   the longest chord a geodesic of length U can have (a chord is never longer
+   than its geodesic, :func:`geodist.border.chord_limit`), and whose
+   representative point (for chunks) or midpoint (for pieces) is within U plus
+   their geodesic radius (triangle inequality; one geodesic each).
+   No piece that could hold the minimum is dropped;
+4. the exact minimum over the surviving pieces.
+
+Points far from the target keep more candidates (from far away, a long stretch
+of boundary lies within a few kilometres of the nearest distance), so they cost
+more than points near it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple, TypeAlias, overload
+
+import numpy as np
+import shapely
+from numpy.typing import NDArray
+
+from geodist._edges import EdgeSet, ecef, edges_from_lines
+from geodist.border import _SPHERE_SLACK, point_to_edges
+from geodist.bulk import _check, _points
+from geodist.countries import Country, country
+from geodist.errors import CoordinateError, GeometryError, InputTypeError, echo
+from geodist.geodesic import WGS84, WGS84_A_M
+from geodist.territory import from_geometry, prepared
+
+__all__ = ["Target", "TargetDistances", "distances_to"]
+
+BLOCK = 8192
+"""Points measured together; bounds the memory of the candidate tables (a few MB per block)."""
+
+_FIRST_PIECES = 1
+"""Pieces nearest by ECEF centre measured exactly first, for each point's upper bound (1 measured fewest geodesics)."""
+
+Target: TypeAlias = str | int | Country | shapely.Geometry
+"""What :func:`distances_to` measures to: a country (query or Country), a shapely (Multi)Polygon or (Multi)LineString."""
+
+
+class TargetDistances(NamedTuple):
+    """Distances from points to a target, with the nearest point of the target for each.
+
+    Attributes
+    ----------
+    distance_m : ndarray, pandas.Series or float
+        Geodesic distance on WGS84, metres (0 inside a polygonal target).
+    nearest_lat, nearest_lon : ndarray, pandas.Series or float
+        The target's point nearest to each point, degrees; for a point inside, the
+        point itself (its longitude as given); NaN for a missing point.
+    """
+
+    distance_m: Any
+    nearest_lat: Any
+    nearest_lon: Any
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A target ready for measuring: its boundary pieces, and its prepared geometry.
+
+    A point the geometry covers (inside a polygon, on a line) is at distance 0.
+    """
+
+    edges: EdgeSet
+    area: shapely.Geometry
+
+
+def _prepare(target: object) -> _Prepared:
+    """Resolve a target: a country (query or Country), a polygonal or a linear shapely geometry."""
+    if isinstance(target, (str, int, Country)) and not isinstance(target, bool):
+        territory = prepared(country(target))
+        return _Prepared(territory.edges, territory.prepared_geometry)
+    if isinstance(target, (shapely.Polygon, shapely.MultiPolygon)):
+        territory = from_geometry(target, "target")
+        return _Prepared(territory.edges, territory.prepared_geometry)
+    if isinstance(target, (shapely.LineString, shapely.MultiLineString)):
+        if target.is_empty:
+            raise GeometryError("target: the line is empty")
+        west, south, east, north = target.bounds
+        if west < -180 or east > 180 or south < -90 or north > 90:
+            raise GeometryError(
+                "target: coordinates must be (longitude, latitude) degrees within [-180, 180] x [-90, 90];"
+                f" got bounds {target.bounds}"
+            )
+        line = shapely.MultiLineString(list(shapely.get_parts(target)))
+        shapely.prepare(line)
+        return _Prepared(edges_from_lines(target), line)
+    raise InputTypeError(
+        f"cannot measure to {echo(target)}: give a country name or code, a Country, or a shapely"
+        " (Multi)Polygon or (Multi)LineString in lon/lat degrees"
+    )
+
+
+@overload
+def distances_to(
+    target: Target, lat: Any, lon: Any = None, *, nearest_points: Literal[False] = False
+) -> Any: ...
+@overload
+def distances_to(
+    target: Target, lat: Any, lon: Any = None, *, nearest_points: Literal[True]
+) -> TargetDistances: ...
+
+
+def distances_to(target: Target, lat: Any, lon: Any = None, *, nearest_points: bool = False) -> Any:
+    """Exact geodesic distances on WGS84 from many points to one territory or line, in metres.
+
+    The vectorised form of ``geodist.distance(LatLon(lat, lon), target)``: the
+    same numbers (see the module notes), for arrays of points at once.
+
+    Parameters
+    ----------
+    target : str, int, Country, shapely (Multi)Polygon or (Multi)LineString
+        A country query (name or code) or a Country, measured whole; or a
+        caller's geometry in (longitude, latitude) degrees within [-180, 180] x
+        [-90, 90], whose edges are straight lines in lon/lat as drawn (the
+        convention of the bundled boundaries). A polygon must be valid.
+    lat, lon : float or array_like
+        Latitudes and longitudes of the points, degrees; broadcast together. Or,
+        with ``lon`` left out, ``lat`` is a GeoSeries (or array) of shapely
+        points in EPSG:4326, x longitude and y latitude. A GeoSeries without a
+        CRS is read as EPSG:4326 (as :func:`geodist.distances` does); another
+        CRS is refused.
+    nearest_points : bool
+        Also return the target's nearest point for each point.
+
+    Returns
+    -------
+    float, ndarray, pandas.Series or TargetDistances
+        Metres: a float for scalar input, an ndarray of the broadcast shape for
+        arrays, a Series with the input's index for a GeoSeries. With
+        ``nearest_points=True``, a :class:`TargetDistances` of three such values.
+
+    Raises
+    ------
+    CoordinateError
+        A latitude outside [-90, 90] or an infinite value; a NaN in scalar input;
+        a GeoSeries in another CRS than EPSG:4326; points that are not points.
+    GeometryError
+        An empty, invalid or out-of-range target geometry.
+    InputTypeError
+        A target of another kind, or coordinates that are not numbers.
+    GeodistError
+        An unknown or ambiguous country query.
+
+    Notes
+    -----
+    A polygonal target gives 0 for a point inside it or on its boundary, a
+    line for a point on it (as drawn in lon/lat, to floating point). A NaN
+    coordinate in array input, and a missing (None) or empty point in a
+    GeoSeries, give NaN (missing data passes through). Longitudes may take any
+    finite value; they are wrapped into [-180, 180) as in the scalar path.
+
+    The name follows :func:`geodist.distances` (point pairs, element-wise): here
+    every point is measured *to* one target, which the name puts first.
+
+    Examples
+    --------
+    >>> distances_to("Iran", [35.69, 38.0], [51.39, 44.0]).round(1)
+    array([    0. , 19736.7])
+    >>> import shapely
+    >>> equator = shapely.LineString([(0, 0), (10, 0)])
+    >>> distances_to(equator, [1.0, 0.0], [5.0, 12.0]).round(3)
+    array([110574.389, 222638.982])
+    """
+    index = None
+    if lon is None:
+        index = getattr(lat, "index", None)
+        lat, lon = _points(lat)
+    scalar = np.ndim(lat) == 0 and np.ndim(lon) == 0
+    try:
+        lat_a, lon_a = (np.asarray(v, dtype=np.float64) for v in (lat, lon))
+    except TypeError as exc:
+        raise InputTypeError(f"coordinates must be numbers of degrees: {exc}") from None
+    except ValueError as exc:
+        raise CoordinateError(f"coordinates must be numbers of degrees: {exc}") from None
+    try:
+        lat_a, lon_a = np.broadcast_arrays(lat_a, lon_a)
+    except ValueError as exc:
+        raise CoordinateError(f"latitudes and longitudes do not broadcast together: {exc}") from None
+    _check(lat_a, lon_a, lat_a, lon_a, scalar)
+    shape = lat_a.shape
+    where = _prepare(target)
+    dist, near_lat, near_lon = measure(where.edges, where.area, lat_a.ravel(), lon_a.ravel())
+    values = [dist.reshape(shape), near_lat.reshape(shape), near_lon.reshape(shape)]
+    out: list[Any]
+    if scalar:
+        out = [float(v) for v in values]
+    elif index is not None:
+        import pandas as pd
+
+        names = ("distance_m", "nearest_lat", "nearest_lon")
+        out = [pd.Series(v, index=index, name=n) for v, n in zip(values, names, strict=True)]
+    else:
+        out = values
+    return TargetDistances(*out) if nearest_points else out[0]
+
+
+def measure(
+    edges: EdgeSet, area: shapely.Geometry, lat: NDArray[np.float64], lon: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Distance (m) and nearest point (lat, lon degrees) of a target for each point, flat arrays.
+
+    ``area`` is the target's prepared geometry: points it covers (``intersects_xy``,
+    exact in lon/lat like the edges) are at 0 m and their own nearest point.
+    Coordinates must be checked already; NaN gives NaN.
+    """
+    n = len(lat)
+    dist = np.full(n, np.nan)
+    near_lat, near_lon = np.full(n, np.nan), np.full(n, np.nan)
+    wrapped = (lon + 180.0) % 360.0 - 180.0
+    todo = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
+    if len(todo):
+        inside = shapely.intersects_xy(area, wrapped[todo], lat[todo])
+        hit = todo[inside]
+        dist[hit], near_lat[hit], near_lon[hit] = 0.0, lat[hit], lon[hit]
+        todo = todo[~inside]
+    for start in range(0, len(todo), BLOCK):
+        block = todo[start : start + BLOCK]
+        d, nlat, nlon, _ = nearest_on_edges(edges, wrapped[block], lat[block])
+        dist[block], near_lat[block], near_lon[block] = d, nlat, nlon
+    return dist, near_lat, near_lon
+
+
+def nearest_on_edges(
+    edges: EdgeSet, lon: NDArray[np.float64], lat: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.intp]]:
+    """Exact nearest point of a boundary to each point: distance (m), its lat, lon (degrees), and its piece.
+
+    The bulk form of :func:`geodist.border.nearest_to_point`, with the pruning
+    of the module notes. ``lon`` must lie in [-180, 180]; no NaN.
+    """
+    n = len(lon)
+    if n == 0:
+        empty = np.empty(0)
+        return empty, empty, empty, np.empty(0, dtype=np.intp)
+    xyz = ecef(lon, lat)
+    k = min(_FIRST_PIECES, len(edges))
+    _, first = edges.piece_tree.query(xyz, k=k)
+    first = np.asarray(first, dtype=np.intp).reshape(n, k)
+    d, _ = _to_pieces(edges, lon, lat, np.repeat(np.arange(n), k), first.ravel())
+    upper = d.reshape(n, k).min(axis=1)
+    reach = _chord_limit(upper)
+
+    # Chunks whose balls come within reach, then their pieces, then the geodesic test.
+    hits = edges.chunk_tree.query_ball_point(xyz, reach + edges.chunk_radius.max())
+    counts = np.fromiter(map(len, hits), dtype=np.intp, count=n)
+    chunk = np.fromiter(itertools.chain.from_iterable(hits), dtype=np.intp, count=int(counts.sum()))
+    point = np.repeat(np.arange(n), counts)
+    gap = np.linalg.norm(edges.chunk_centre[chunk] - xyz[point], axis=1) - edges.chunk_radius[chunk]
+    keep = gap <= reach[point]
+    chunk, point = chunk[keep], point[keep]
+    rep = edges.chunk_rep[chunk]
+    _, _, to_rep = WGS84.inv(
+        lon[point], lat[point], edges.mid_lon[rep], edges.mid_lat[rep], return_back_azimuth=False
+    )
+    keep = np.asarray(to_rep) - edges.chunk_geo_radius[chunk] <= upper[point]
+    chunk, point = chunk[keep], point[keep]
+    size = edges.chunk_size[chunk]
+    point = np.repeat(point, size)
+    piece = np.repeat(edges.chunk_start[chunk], size) + (
+        np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+    )
+    gap = np.linalg.norm(edges.centre[piece] - xyz[point], axis=1) - edges.radius[piece]
+    keep = gap <= reach[point]
+    piece, point = piece[keep], point[keep]
+    _, _, to_mid = WGS84.inv(
+        lon[point], lat[point], edges.mid_lon[piece], edges.mid_lat[piece], return_back_azimuth=False
+    )
+    keep = np.asarray(to_mid) - edges.radius[piece] <= upper[point]
+    piece, point = piece[keep], point[keep]
+
+    d, u = _to_pieces(edges, lon, lat, point, piece)
+    order = np.lexsort((d, point))
+    best = order[np.r_[True, point[order][1:] != point[order][:-1]]]
+    # Every point keeps the piece that gave its upper bound (it passes each test
+    # with the balls' 1 m pad to spare), so every point has a row here.
+    at = point[best]
+    j, ub = piece[best], u[best]
+    dist, near_lat, near_lon = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    found = np.full(n, -1, dtype=np.intp)
+    dist[at], found[at] = d[best], j
+    near_lon[at] = edges.lon0[j] + ub * (edges.lon1[j] - edges.lon0[j])
+    near_lat[at] = edges.lat0[j] + ub * (edges.lat1[j] - edges.lat0[j])
+    return dist, near_lat, near_lon, found
+
+
+def _to_pieces(
+    edges: EdgeSet,
+    lon: NDArray[np.float64],
+    lat: NDArray[np.float64],
+    point: NDArray[np.intp],
+    piece: NDArray[np.intp],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Exact distance (m) and edge parameter of the nearest point, for (point, piece) rows."""
+    return point_to_edges(
+        lon[point], lat[point], edges.lon0[piece], edges.lat0[piece], edges.lon1[piece], edges.lat1[piece]
+    )
+
+
+def _chord_limit(geodesic_m: NDArray[np.float64]) -> NDArray[np.float64]:
+    """:func:`geodist.border.chord_limit`, element-wise: the longest chord of a geodesic this long, metres."""
+    scaled = np.minimum(np.pi / 2, geodesic_m / (2 * WGS84_A_M * _SPHERE_SLACK))
+    return np.asarray(np.minimum(geodesic_m, 2 * WGS84_A_M * np.sin(scaled)), dtype=np.float64)
