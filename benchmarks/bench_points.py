@@ -1,6 +1,6 @@
 """Benchmark many points at once: distances_to (points to Iran) and locate, against the scalar loop.
 
-    python benchmarks/bench_points.py [--points 200000] [--sample 500] [--locate-points 200000]
+    python benchmarks/bench_points.py [--points 200000] [--sample 500] [--locate-points 200000] [--workers 1]
 
 1. ``geodist.distances_to("Iran", lat, lon)`` on N random points, beside the
    scalar loop ``geodist.distance(LatLon(lat, lon), "Iran")`` on the first
@@ -38,12 +38,13 @@ def main() -> None:
     parser.add_argument("--points", type=int, default=200_000, help="points for distances_to")
     parser.add_argument("--sample", type=int, default=500, help="points for the scalar loop")
     parser.add_argument("--locate-points", type=int, default=200_000, help="points for locate (0 skips it)")
+    parser.add_argument("--workers", type=int, default=1, help="threads for distances_to and locate")
     args = parser.parse_args()
 
     import geodist
     from geodist import LatLon
 
-    print(f"machine: {os.cpu_count()} cores; numbers are per point (µs), one process, one core")
+    print(f"machine: {os.cpu_count()} cores; per point (µs) in one process; {args.workers} worker thread(s)")
     rng = np.random.default_rng(SEED)
     west, south, east, north = geodist.country("Iran").territory.bounds
     spreads = {
@@ -55,7 +56,7 @@ def main() -> None:
     for name, box in spreads.items():
         lat, lon = uniform_in_box(rng, args.points, *box)
         start = time.perf_counter()
-        got = geodist.distances_to("Iran", lat, lon)
+        got = geodist.distances_to("Iran", lat, lon, workers=args.workers)
         vector_s = time.perf_counter() - start
         k = min(args.sample, args.points)
         start = time.perf_counter()
@@ -77,7 +78,7 @@ def main() -> None:
         build_s = time.perf_counter() - start
         lat, lon = uniform_in_box(rng, args.locate_points, *spreads["world"])
         start = time.perf_counter()
-        table = geodist.locate(lat, lon)
+        table = geodist.locate(lat, lon, workers=args.workers)
         locate_s = time.perf_counter() - start
         print(
             f"locate, world: {args.locate_points:,} points {locate_s:.2f} s,"

@@ -3,8 +3,9 @@
 :func:`locate` answers for arrays of points at once:
 
 - containment: a shapely ``STRtree`` over every polygon of every bundled
-  territory, queried with all the points in one call (``intersects``: a point
-  on a boundary is inside);
+  territory, queried with all the points in one call for bounding boxes, then
+  one ``intersects_xy`` per territory on its prepared geometry (a point on a
+  boundary is inside);
 - a point in no territory (at sea, in Antarctic waters, on a ship) is measured
   to the boundaries of all territories together, one set of boundary pieces for
   the world (:class:`geodist._edges.EdgeSet`), with the bounded exact search of
@@ -30,7 +31,8 @@ from geodist._edges import EdgeSet
 from geodist.bulk import _check, _points
 from geodist.countries import Country, all_countries
 from geodist.errors import CoordinateError, InputTypeError
-from geodist.points import BLOCK, nearest_on_edges
+from geodist.points import BLOCK, check_workers, nearest_in_blocks
+from geodist.territory import prepared
 
 __all__ = ["COLUMNS", "locate"]
 
@@ -46,6 +48,7 @@ class _World:
     polygon_country: NDArray[np.intp]
     tree: shapely.STRtree
     edges: EdgeSet
+    prepared: tuple[shapely.MultiPolygon, ...]
 
 
 @cache
@@ -62,10 +65,32 @@ def _world() -> _World:
         polygon_country=np.asarray(owner, dtype=np.intp),
         tree=shapely.STRtree(polygons),
         edges=EdgeSet.from_multipolygon(shapely.MultiPolygon(polygons)),
+        prepared=tuple(prepared(c).prepared_geometry for c in countries),
     )
 
 
-def locate(lat: Any, lon: Any = None) -> Any:
+def _containing(world: _World, lon: NDArray[np.float64], lat: NDArray[np.float64]) -> NDArray[np.intp]:
+    """Index of the first territory (by id) that covers each point, or -1.
+
+    The tree gives the polygons whose bounding boxes hold a point; each territory
+    with such a polygon then tests its points in one ``intersects_xy`` call on its
+    prepared geometry (a tree query with a predicate would test unprepared polygons).
+    """
+    point, polygon = world.tree.query(shapely.points(lon, lat))
+    pairs = np.unique(np.column_stack([world.polygon_country[polygon], point]), axis=0)
+    held = np.full(len(lon), -1, dtype=np.intp)
+    if len(pairs) == 0:
+        return held
+    starts = np.flatnonzero(np.r_[True, pairs[1:, 0] != pairs[:-1, 0]])
+    # Territories in descending id order, so that the first by id is written last.
+    for first, stop in reversed(list(zip(starts, [*starts[1:], len(pairs)], strict=True))):
+        who, rows = pairs[first, 0], pairs[first:stop, 1]
+        inside = shapely.intersects_xy(world.prepared[who], lon[rows], lat[rows])
+        held[rows[inside]] = who
+    return held
+
+
+def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     """For each point, the bundled territory that contains it, or else the nearest one and how far it is.
 
     Parameters
@@ -75,6 +100,9 @@ def locate(lat: Any, lon: Any = None) -> Any:
         flattened (row-major). Or, with ``lon`` left out, ``lat`` is a GeoSeries
         (or array) of shapely points in EPSG:4326 (read as EPSG:4326 without a
         CRS; another CRS is refused).
+    workers : int
+        Threads measuring the points at sea in parallel (default 1; see
+        :func:`geodist.distances_to`). The results do not depend on it.
 
     Returns
     -------
@@ -98,7 +126,9 @@ def locate(lat: Any, lon: Any = None) -> Any:
         A latitude outside [-90, 90] or an infinite value; a NaN in scalar input;
         a GeoSeries in another CRS than EPSG:4326; points that are not points.
     InputTypeError
-        Coordinates that are not numbers.
+        Coordinates that are not numbers, or ``workers`` not a whole number.
+    InputValueError
+        ``workers`` below 1.
 
     Notes
     -----
@@ -134,6 +164,7 @@ def locate(lat: Any, lon: Any = None) -> Any:
     except ValueError as exc:
         raise CoordinateError(f"latitudes and longitudes do not broadcast together: {exc}") from None
     _check(lat_a, lon_a, lat_a, lon_a, scalar)
+    threads = check_workers(workers)
 
     world = _world()
     n = len(lat_a)
@@ -142,21 +173,17 @@ def locate(lat: Any, lon: Any = None) -> Any:
     dist, near_lat, near_lon = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     wrapped = (lon_a + 180.0) % 360.0 - 180.0
     todo = np.flatnonzero(np.isfinite(lat_a) & np.isfinite(lon_a))
+    held = np.full(n, -1, dtype=np.intp)
     for start in range(0, len(todo), BLOCK):
         block = todo[start : start + BLOCK]
-        point, polygon = world.tree.query(
-            shapely.points(wrapped[block], lat_a[block]), predicate="intersects"
-        )
-        held = np.full(len(block), np.iinfo(np.intp).max)
-        np.minimum.at(held, point, world.polygon_country[polygon])
-        hit = held < np.iinfo(np.intp).max
-        rows = block[hit]
-        owner[rows], inside[rows], dist[rows] = held[hit], True, 0.0
-        near_lat[rows], near_lon[rows] = lat_a[rows], lon_a[rows]
-        sea = block[~hit]
-        d, nlat, nlon, piece = nearest_on_edges(world.edges, wrapped[sea], lat_a[sea])
-        owner[sea] = world.polygon_country[world.edges.part[piece]]
-        dist[sea], near_lat[sea], near_lon[sea] = d, nlat, nlon
+        held[block] = _containing(world, wrapped[block], lat_a[block])
+    rows = todo[held[todo] >= 0]
+    owner[rows], inside[rows], dist[rows] = held[rows], True, 0.0
+    near_lat[rows], near_lon[rows] = lat_a[rows], lon_a[rows]
+    sea = todo[held[todo] < 0]
+    d, nlat, nlon, piece = nearest_in_blocks(world.edges, wrapped[sea], lat_a[sea], threads)
+    owner[sea] = world.polygon_country[world.edges.part[piece]]
+    dist[sea], near_lat[sea], near_lon[sea] = d, nlat, nlon
 
     known = owner >= 0
     ids = np.full(n, None, dtype=object)

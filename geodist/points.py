@@ -42,7 +42,7 @@ from geodist._edges import EdgeSet, ecef, edges_from_lines
 from geodist.border import _SPHERE_SLACK, point_to_edges
 from geodist.bulk import _check, _points
 from geodist.countries import Country, country
-from geodist.errors import CoordinateError, GeometryError, InputTypeError, echo
+from geodist.errors import CoordinateError, GeometryError, InputTypeError, InputValueError, echo
 from geodist.geodesic import WGS84, WGS84_A_M
 from geodist.territory import from_geometry, prepared
 
@@ -114,15 +114,17 @@ def _prepare(target: object) -> _Prepared:
 
 @overload
 def distances_to(
-    target: Target, lat: Any, lon: Any = None, *, nearest_points: Literal[False] = False
+    target: Target, lat: Any, lon: Any = None, *, nearest_points: Literal[False] = False, workers: int = 1
 ) -> Any: ...
 @overload
 def distances_to(
-    target: Target, lat: Any, lon: Any = None, *, nearest_points: Literal[True]
+    target: Target, lat: Any, lon: Any = None, *, nearest_points: Literal[True], workers: int = 1
 ) -> TargetDistances: ...
 
 
-def distances_to(target: Target, lat: Any, lon: Any = None, *, nearest_points: bool = False) -> Any:
+def distances_to(
+    target: Target, lat: Any, lon: Any = None, *, nearest_points: bool = False, workers: int = 1
+) -> Any:
     """Exact geodesic distances on WGS84 from many points to one territory or line, in metres.
 
     The vectorised form of ``geodist.distance(LatLon(lat, lon), target)``: the
@@ -143,6 +145,9 @@ def distances_to(target: Target, lat: Any, lon: Any = None, *, nearest_points: b
         CRS is refused.
     nearest_points : bool
         Also return the target's nearest point for each point.
+    workers : int
+        Threads measuring blocks of points in parallel (default 1; the work runs
+        in pyproj, scipy and numpy without the GIL). The results do not depend on it.
 
     Returns
     -------
@@ -159,7 +164,10 @@ def distances_to(target: Target, lat: Any, lon: Any = None, *, nearest_points: b
     GeometryError
         An empty, invalid or out-of-range target geometry.
     InputTypeError
-        A target of another kind, or coordinates that are not numbers.
+        A target of another kind, coordinates that are not numbers, or ``workers``
+        not a whole number.
+    InputValueError
+        ``workers`` below 1.
     GeodistError
         An unknown or ambiguous country query.
 
@@ -199,9 +207,10 @@ def distances_to(target: Target, lat: Any, lon: Any = None, *, nearest_points: b
     except ValueError as exc:
         raise CoordinateError(f"latitudes and longitudes do not broadcast together: {exc}") from None
     _check(lat_a, lon_a, lat_a, lon_a, scalar)
+    threads = check_workers(workers)
     shape = lat_a.shape
     where = _prepare(target)
-    dist, near_lat, near_lon = measure(where.edges, where.area, lat_a.ravel(), lon_a.ravel())
+    dist, near_lat, near_lon = measure(where.edges, where.area, lat_a.ravel(), lon_a.ravel(), threads)
     values = [dist.reshape(shape), near_lat.reshape(shape), near_lon.reshape(shape)]
     out: list[Any]
     if scalar:
@@ -217,13 +226,18 @@ def distances_to(target: Target, lat: Any, lon: Any = None, *, nearest_points: b
 
 
 def measure(
-    edges: EdgeSet, area: shapely.Geometry, lat: NDArray[np.float64], lon: NDArray[np.float64]
+    edges: EdgeSet,
+    area: shapely.Geometry,
+    lat: NDArray[np.float64],
+    lon: NDArray[np.float64],
+    workers: int = 1,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Distance (m) and nearest point (lat, lon degrees) of a target for each point, flat arrays.
 
     ``area`` is the target's prepared geometry: points it covers (``intersects_xy``,
     exact in lon/lat like the edges) are at 0 m and their own nearest point.
-    Coordinates must be checked already; NaN gives NaN.
+    Coordinates must be checked already; NaN gives NaN. ``workers`` threads
+    measure the points outside (see :func:`nearest_in_blocks`).
     """
     n = len(lat)
     dist = np.full(n, np.nan)
@@ -235,11 +249,64 @@ def measure(
         hit = todo[inside]
         dist[hit], near_lat[hit], near_lon[hit] = 0.0, lat[hit], lon[hit]
         todo = todo[~inside]
-    for start in range(0, len(todo), BLOCK):
-        block = todo[start : start + BLOCK]
-        d, nlat, nlon, _ = nearest_on_edges(edges, wrapped[block], lat[block])
-        dist[block], near_lat[block], near_lon[block] = d, nlat, nlon
+    d, nlat, nlon, _ = nearest_in_blocks(edges, wrapped[todo], lat[todo], workers)
+    dist[todo], near_lat[todo], near_lon[todo] = d, nlat, nlon
     return dist, near_lat, near_lon
+
+
+def check_workers(workers: object) -> int:
+    """``workers`` as a positive whole number of threads.
+
+    Raises
+    ------
+    InputTypeError
+        For anything but a whole number.
+    InputValueError
+        For fewer than 1.
+    """
+    if isinstance(workers, bool) or not isinstance(workers, (int, np.integer)):
+        raise InputTypeError(f"workers must be a whole number of threads, got {echo(workers)}")
+    if workers < 1:
+        raise InputValueError(f"workers must be at least 1, got {workers}")
+    return int(workers)
+
+
+_LAZY_TABLES = (
+    "piece_tree",
+    "chunk_tree",
+    "chunk_start",
+    "chunk_size",
+    "chunk_rep",
+    "chunk_radius",
+    "chunk_geo_radius",
+    "mid_lon",
+    "mid_lat",
+)
+"""The cached properties of an EdgeSet that :func:`nearest_on_edges` reads."""
+
+
+def nearest_in_blocks(
+    edges: EdgeSet, lon: NDArray[np.float64], lat: NDArray[np.float64], workers: int = 1
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.intp]]:
+    """:func:`nearest_on_edges` block by block (:data:`BLOCK` points), on ``workers`` threads.
+
+    The work is in pyproj, scipy and numpy calls that release the GIL, so threads
+    run in parallel. The edge set's lazily built indexes are built first, once.
+    """
+    blocks = [slice(start, start + BLOCK) for start in range(0, len(lon), BLOCK)]
+    if workers > 1 and len(blocks) > 1:
+        for name in _LAZY_TABLES:
+            getattr(edges, name)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(lambda b: nearest_on_edges(edges, lon[b], lat[b]), blocks))
+    else:
+        parts = [nearest_on_edges(edges, lon[b], lat[b]) for b in blocks]
+    if not parts:
+        return nearest_on_edges(edges, lon, lat)
+    d, nlat, nlon, piece = (np.concatenate(column) for column in zip(*parts, strict=True))
+    return d, nlat, nlon, piece
 
 
 def nearest_on_edges(

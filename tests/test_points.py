@@ -19,6 +19,7 @@ from geodist import (
     GeodistError,
     GeometryError,
     InputTypeError,
+    InputValueError,
     LatLon,
     UnknownCountryError,
     distance,
@@ -186,6 +187,26 @@ def test_own_polygons_and_multilines_agree_with_brute_force():
 def _line_edges(lines):
     rows = [np.column_stack([np.asarray(g.coords)[:-1], np.asarray(g.coords)[1:]]) for g in lines.geoms]
     return np.vstack(rows)
+
+
+def test_threads_give_the_same_numbers():
+    lat, lon = _random_points(BOXES["RU"], geodist.points.BLOCK + 500, seed=8)
+    one = distances_to("Russia", lat, lon, nearest_points=True)
+    two = distances_to("Russia", lat, lon, nearest_points=True, workers=2)
+    for a, b in zip(one, two, strict=True):
+        np.testing.assert_array_equal(a, b)
+    sea_lat, sea_lon = lat[one.distance_m > 0][:300], lon[one.distance_m > 0][:300]
+    pd.testing.assert_frame_equal(locate(sea_lat, sea_lon), locate(sea_lat, sea_lon, workers=2))
+
+
+@pytest.mark.parametrize(
+    ("workers", "error"), [(0, InputValueError), (1.5, InputTypeError), (True, InputTypeError)]
+)
+def test_bad_workers(workers, error):
+    with pytest.raises(error, match="workers"):
+        distances_to("Iran", [0.0], [0.0], workers=workers)
+    with pytest.raises(error, match="workers"):
+        locate([0.0], [0.0], workers=workers)
 
 
 # --- input forms ----------------------------------------------------------------------------------
