@@ -41,6 +41,7 @@ from geodist.frame import countries_frame, to_frame
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
 from geodist.locate import locate
 from geodist.matrix import matrix
+from geodist.pairs import geometry_distances
 from geodist.places import Airport, airport
 from geodist.points import TargetDistances, distances_to
 from geodist.speed import Speed
@@ -102,6 +103,7 @@ __all__ = [
     "distances",
     "distances_to",
     "geometry_distance",
+    "geometry_distances",
     "inverse",
     "locate",
     "lookup",

@@ -31,7 +31,7 @@ from geodist._edges import EdgeSet
 from geodist.bulk import _check, _points
 from geodist.countries import Country, all_countries
 from geodist.errors import CoordinateError, InputTypeError
-from geodist.points import BLOCK, check_workers, nearest_in_blocks
+from geodist.points import BLOCK, check_workers, nearest_in_blocks, series_index
 from geodist.territory import prepared
 
 __all__ = ["COLUMNS", "locate"]
@@ -150,7 +150,7 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
 
     index = None
     if lon is None:
-        index = getattr(lat, "index", None)
+        index = series_index(lat)
         lat, lon = _points(lat)
     scalar = np.ndim(lat) == 0 and np.ndim(lon) == 0
     try:

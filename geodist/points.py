@@ -76,7 +76,7 @@ class TargetDistances(NamedTuple):
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class PreparedTarget:
     """A target ready for measuring: its boundary pieces, and its prepared geometry.
 
     A point the geometry covers (inside a polygon, on a line) is at distance 0.
@@ -86,26 +86,29 @@ class _Prepared:
     area: shapely.Geometry
 
 
-def _prepare(target: object) -> _Prepared:
-    """Resolve a target: a country (query or Country), a polygonal or a linear shapely geometry."""
+def prepare_target(target: object, label: str = "target") -> PreparedTarget:
+    """Resolve a target: a country (query or Country), a polygonal or a linear shapely geometry.
+
+    ``label`` names it in error messages.
+    """
     if isinstance(target, (str, int, Country)) and not isinstance(target, bool):
         territory = prepared(country(target))
-        return _Prepared(territory.edges, territory.prepared_geometry)
+        return PreparedTarget(territory.edges, territory.prepared_geometry)
     if isinstance(target, (shapely.Polygon, shapely.MultiPolygon)):
-        territory = from_geometry(target, "target")
-        return _Prepared(territory.edges, territory.prepared_geometry)
+        territory = from_geometry(target, label)
+        return PreparedTarget(territory.edges, territory.prepared_geometry)
     if isinstance(target, (shapely.LineString, shapely.MultiLineString)):
         if target.is_empty:
-            raise GeometryError("target: the line is empty")
+            raise GeometryError(f"{label}: the line is empty")
         west, south, east, north = target.bounds
         if west < -180 or east > 180 or south < -90 or north > 90:
             raise GeometryError(
-                "target: coordinates must be (longitude, latitude) degrees within [-180, 180] x [-90, 90];"
+                f"{label}: coordinates must be (longitude, latitude) degrees within [-180, 180] x [-90, 90];"
                 f" got bounds {target.bounds}"
             )
         line = shapely.MultiLineString(list(shapely.get_parts(target)))
         shapely.prepare(line)
-        return _Prepared(edges_from_lines(target), line)
+        return PreparedTarget(edges_from_lines(target), line)
     raise InputTypeError(
         f"cannot measure to {echo(target)}: give a country name or code, a Country, or a shapely"
         " (Multi)Polygon or (Multi)LineString in lon/lat degrees"
@@ -193,7 +196,7 @@ def distances_to(
     """
     index = None
     if lon is None:
-        index = getattr(lat, "index", None)
+        index = series_index(lat)
         lat, lon = _points(lat)
     scalar = np.ndim(lat) == 0 and np.ndim(lon) == 0
     try:
@@ -209,7 +212,7 @@ def distances_to(
     _check(lat_a, lon_a, lat_a, lon_a, scalar)
     threads = check_workers(workers)
     shape = lat_a.shape
-    where = _prepare(target)
+    where = prepare_target(target)
     dist, near_lat, near_lon = measure(where.edges, where.area, lat_a.ravel(), lon_a.ravel(), threads)
     values = [dist.reshape(shape), near_lat.reshape(shape), near_lon.reshape(shape)]
     out: list[Any]
@@ -252,6 +255,13 @@ def measure(
     d, nlat, nlon, _ = nearest_in_blocks(edges, wrapped[todo], lat[todo], workers)
     dist[todo], near_lat[todo], near_lon[todo] = d, nlat, nlon
     return dist, near_lat, near_lon
+
+
+def series_index(values: object) -> Any:
+    """The index of a pandas Series (a GeoSeries among them), else None."""
+    import pandas as pd
+
+    return values.index if isinstance(values, pd.Series) else None
 
 
 def check_workers(workers: object) -> int:

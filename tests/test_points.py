@@ -246,6 +246,11 @@ def test_geoseries_in_series_out_with_its_index():
     assert distances_to("Iran", points.set_crs(None, allow_override=True)).equals(got)
 
 
+def test_a_list_of_shapely_points_gives_an_array():
+    got = distances_to("Iran", [shapely.Point(TEHRAN.lon, TEHRAN.lat), None])
+    assert isinstance(got, np.ndarray) and got[0] == 0.0 and np.isnan(got[1])
+
+
 def test_geoseries_in_another_crs_is_refused():
     points = geopandas.GeoSeries([shapely.Point(TEHRAN.lon, TEHRAN.lat)], crs="EPSG:4326").to_crs(3857)
     with pytest.raises(CoordinateError, match="EPSG:4326"):
