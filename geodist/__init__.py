@@ -39,6 +39,7 @@ from geodist.errors import (
 )
 from geodist.frame import countries_frame, to_frame
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
+from geodist.join import nearest_join
 from geodist.locate import locate
 from geodist.matrix import matrix
 from geodist.pairs import geometry_distances
@@ -108,6 +109,7 @@ __all__ = [
     "locate",
     "lookup",
     "matrix",
+    "nearest_join",
     "to_frame",
     "travel_time",
 ]

@@ -19,6 +19,7 @@ kept for the process.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -27,12 +28,11 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from geodist._edges import EdgeSet
+from geodist._edges import EdgeSet, edges_from_lines
 from geodist.bulk import _check, _points
 from geodist.countries import Country, all_countries
 from geodist.errors import CoordinateError, InputTypeError
-from geodist.points import BLOCK, check_workers, nearest_in_blocks, series_index
-from geodist.territory import prepared
+from geodist.points import BLOCK, check_workers, nearest_in_blocks, prepare_target, series_index
 
 __all__ = ["COLUMNS", "locate"]
 
@@ -41,53 +41,135 @@ COLUMNS = ("id", "name", "inside", "distance_m", "nearest_lat", "nearest_lon")
 
 
 @dataclass(frozen=True)
-class _World:
-    """Every bundled territory's polygons, their index, and their boundary pieces as one set."""
+class Regions:
+    """Many regions (polygons or lines), indexed for containment and for the nearest search.
 
-    countries: tuple[Country, ...]
-    polygon_country: NDArray[np.intp]
-    tree: shapely.STRtree
-    edges: EdgeSet
-    prepared: tuple[shapely.MultiPolygon, ...]
+    Attributes
+    ----------
+    polygon_owner : ndarray of int
+        For each polygon in ``tree``, the region it belongs to.
+    tree : shapely.STRtree or None
+        The regions' polygons (None when no region is polygonal).
+    prepared : tuple
+        Each region's prepared geometry (None for a region that is only lines).
+    edge_sets : tuple of (EdgeSet, ndarray)
+        Boundary pieces of all polygons, and of all lines, each with the region
+        owning each of its parts.
+    """
+
+    polygon_owner: NDArray[np.intp]
+    tree: shapely.STRtree | None
+    prepared: tuple[shapely.Geometry | None, ...]
+    edge_sets: tuple[tuple[EdgeSet, NDArray[np.intp]], ...]
 
 
-@cache
-def _world() -> _World:
-    countries = tuple(all_countries())
+def regions_from(geometries: Sequence[shapely.Geometry], *, check: bool = True) -> Regions:
+    """Index regions given as shapely (Multi)Polygons or (Multi)LineStrings in lon/lat degrees.
+
+    ``check=False`` skips the validity checks (for the bundled territories, checked at build).
+
+    Raises
+    ------
+    GeometryError
+        For a region that is not a valid polygon or a line within [-180, 180] x [-90, 90].
+    """
     polygons: list[shapely.Polygon] = []
-    owner: list[int] = []
-    for k, c in enumerate(countries):
-        parts = list(c.territory.geoms)
-        polygons += parts
-        owner += [k] * len(parts)
-    return _World(
-        countries=countries,
-        polygon_country=np.asarray(owner, dtype=np.intp),
-        tree=shapely.STRtree(polygons),
-        edges=EdgeSet.from_multipolygon(shapely.MultiPolygon(polygons)),
-        prepared=tuple(prepared(c).prepared_geometry for c in countries),
+    lines: list[shapely.LineString] = []
+    polygon_owner: list[int] = []
+    line_owner: list[int] = []
+    prepared: list[shapely.Geometry | None] = []
+    for k, geometry in enumerate(geometries):
+        if check:
+            prepare_target(geometry, f"region {k}")
+        parts = list(shapely.get_parts(geometry))
+        if isinstance(geometry, (shapely.Polygon, shapely.MultiPolygon)):
+            polygons += parts
+            polygon_owner += [k] * len(parts)
+            area = shapely.MultiPolygon(parts)
+            shapely.prepare(area)
+            prepared.append(area)
+        else:
+            lines += parts
+            line_owner += [k] * len(parts)
+            prepared.append(None)
+    edge_sets = []
+    if polygons:
+        edge_sets.append(
+            (
+                EdgeSet.from_multipolygon(shapely.MultiPolygon(polygons)),
+                np.asarray(polygon_owner, dtype=np.intp),
+            )
+        )
+    if lines:
+        edge_sets.append(
+            (edges_from_lines(shapely.MultiLineString(lines)), np.asarray(line_owner, dtype=np.intp))
+        )
+    return Regions(
+        polygon_owner=np.asarray(polygon_owner, dtype=np.intp),
+        tree=shapely.STRtree(polygons) if polygons else None,
+        prepared=tuple(prepared),
+        edge_sets=tuple(edge_sets),
     )
 
 
-def _containing(world: _World, lon: NDArray[np.float64], lat: NDArray[np.float64]) -> NDArray[np.intp]:
-    """Index of the first territory (by id) that covers each point, or -1.
+@cache
+def _world() -> tuple[tuple[Country, ...], Regions]:
+    """Every bundled territory, in id order, and their regions index (built once)."""
+    countries = tuple(all_countries())
+    return countries, regions_from([c.territory for c in countries], check=False)
+
+
+def _containing(world: Regions, lon: NDArray[np.float64], lat: NDArray[np.float64]) -> NDArray[np.intp]:
+    """Index of the first region (in their order) that covers each point, or -1.
 
     The tree gives the polygons whose bounding boxes hold a point; each territory
     with such a polygon then tests its points in one ``intersects_xy`` call on its
     prepared geometry (a tree query with a predicate would test unprepared polygons).
     """
-    point, polygon = world.tree.query(shapely.points(lon, lat))
-    pairs = np.unique(np.column_stack([world.polygon_country[polygon], point]), axis=0)
     held = np.full(len(lon), -1, dtype=np.intp)
+    if world.tree is None:
+        return held
+    point, polygon = world.tree.query(shapely.points(lon, lat))
+    pairs = np.unique(np.column_stack([world.polygon_owner[polygon], point]), axis=0)
     if len(pairs) == 0:
         return held
     starts = np.flatnonzero(np.r_[True, pairs[1:, 0] != pairs[:-1, 0]])
-    # Territories in descending id order, so that the first by id is written last.
+    # Regions in descending order, so that the first is written last.
     for first, stop in reversed(list(zip(starts, [*starts[1:], len(pairs)], strict=True))):
         who, rows = pairs[first, 0], pairs[first:stop, 1]
         inside = shapely.intersects_xy(world.prepared[who], lon[rows], lat[rows])
         held[rows[inside]] = who
     return held
+
+
+def find(
+    regions: Regions, lat: NDArray[np.float64], lon: NDArray[np.float64], workers: int = 1
+) -> tuple[
+    NDArray[np.intp], NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]
+]:
+    """For each point, the region holding it or the nearest: region (-1 if missing), inside, distance, nearest point.
+
+    Flat arrays of checked degrees (NaN allowed). A point inside a region is its
+    own nearest point (longitude as given) at 0 m.
+    """
+    n = len(lat)
+    owner = np.full(n, -1, dtype=np.intp)
+    dist, near_lat, near_lon = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    wrapped = (lon + 180.0) % 360.0 - 180.0
+    todo = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
+    for start in range(0, len(todo), BLOCK):
+        block = todo[start : start + BLOCK]
+        owner[block] = _containing(regions, wrapped[block], lat[block])
+    inside = owner >= 0
+    dist[inside], near_lat[inside], near_lon[inside] = 0.0, lat[inside], lon[inside]
+    out = todo[~inside[todo]]
+    for edges, part_owner in regions.edge_sets:
+        d, nlat, nlon, piece = nearest_in_blocks(edges, wrapped[out], lat[out], workers)
+        better = ~(d >= dist[out])  # NaN (no answer yet) counts as worse
+        rows = out[better]
+        owner[rows] = part_owner[edges.part[piece[better]]]
+        dist[rows], near_lat[rows], near_lon[rows] = d[better], nlat[better], nlon[better]
+    return owner, inside, dist, near_lat, near_lon
 
 
 def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
@@ -166,30 +248,15 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     _check(lat_a, lon_a, lat_a, lon_a, scalar)
     threads = check_workers(workers)
 
-    world = _world()
+    countries, world = _world()
     n = len(lat_a)
-    owner = np.full(n, -1, dtype=np.intp)
-    inside = np.zeros(n, dtype=bool)
-    dist, near_lat, near_lon = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
-    wrapped = (lon_a + 180.0) % 360.0 - 180.0
-    todo = np.flatnonzero(np.isfinite(lat_a) & np.isfinite(lon_a))
-    held = np.full(n, -1, dtype=np.intp)
-    for start in range(0, len(todo), BLOCK):
-        block = todo[start : start + BLOCK]
-        held[block] = _containing(world, wrapped[block], lat_a[block])
-    rows = todo[held[todo] >= 0]
-    owner[rows], inside[rows], dist[rows] = held[rows], True, 0.0
-    near_lat[rows], near_lon[rows] = lat_a[rows], lon_a[rows]
-    sea = todo[held[todo] < 0]
-    d, nlat, nlon, piece = nearest_in_blocks(world.edges, wrapped[sea], lat_a[sea], threads)
-    owner[sea] = world.polygon_country[world.edges.part[piece]]
-    dist[sea], near_lat[sea], near_lon[sea] = d, nlat, nlon
+    owner, inside, dist, near_lat, near_lon = find(world, lat_a, lon_a, threads)
 
     known = owner >= 0
     ids = np.full(n, None, dtype=object)
     names = np.full(n, None, dtype=object)
-    ids[known] = [world.countries[k].id for k in owner[known]]
-    names[known] = [world.countries[k].name for k in owner[known]]
+    ids[known] = [countries[k].id for k in owner[known]]
+    names[known] = [countries[k].name for k in owner[known]]
     return pd.DataFrame(
         {
             "id": ids,
