@@ -42,9 +42,9 @@ from geodist._edges import EdgeSet, ecef, edges_from_lines
 from geodist.border import _SPHERE_SLACK, point_to_edges
 from geodist.bulk import _check, _points
 from geodist.countries import Country, country
-from geodist.errors import CoordinateError, GeometryError, InputTypeError, InputValueError, echo
+from geodist.errors import CoordinateError, GeometryError, InputTypeError, InputValueError, PartError, echo
 from geodist.geodesic import WGS84, WGS84_A_M
-from geodist.territory import from_geometry, prepared
+from geodist.territory import PartChoice, from_geometry, parse_part, prepared
 
 __all__ = ["Target", "TargetDistances", "distances_to"]
 
@@ -89,14 +89,17 @@ class PreparedTarget:
     area: shapely.Geometry
 
 
-def prepare_target(target: object, label: str = "target") -> PreparedTarget:
+def prepare_target(target: object, label: str = "target", part: object = None) -> PreparedTarget:
     """Resolve a target: a country (query or Country), a polygonal or a linear shapely geometry.
 
-    ``label`` names it in error messages.
+    ``label`` names it in error messages; ``part`` chooses a part of a country
+    (see :func:`geodist.territory.parse_part`), and is refused for a geometry.
     """
     if isinstance(target, (str, int, Country)) and not isinstance(target, bool):
-        territory = prepared(country(target))
+        territory = prepared(country(target), parse_part(part))
         return PreparedTarget(territory.edges, territory.prepared_geometry)
+    if part is not None:
+        raise PartError(f"{label}: part= chooses a part of a country, not of a {type(target).__name__}")
     if isinstance(target, (shapely.Polygon, shapely.MultiPolygon)):
         territory = from_geometry(target, label)
         return PreparedTarget(territory.edges, territory.prepared_geometry)
@@ -120,16 +123,34 @@ def prepare_target(target: object, label: str = "target") -> PreparedTarget:
 
 @overload
 def distances_to(
-    target: Target, lat: Any, lon: Any = None, *, nearest_points: Literal[False] = False, workers: int = 1
+    target: Target,
+    lat: Any,
+    lon: Any = None,
+    *,
+    nearest_points: Literal[False] = False,
+    part: PartChoice | None = None,
+    workers: int = 1,
 ) -> Any: ...
 @overload
 def distances_to(
-    target: Target, lat: Any, lon: Any = None, *, nearest_points: Literal[True], workers: int = 1
+    target: Target,
+    lat: Any,
+    lon: Any = None,
+    *,
+    nearest_points: Literal[True],
+    part: PartChoice | None = None,
+    workers: int = 1,
 ) -> TargetDistances: ...
 
 
 def distances_to(
-    target: Target, lat: Any, lon: Any = None, *, nearest_points: bool = False, workers: int = 1
+    target: Target,
+    lat: Any,
+    lon: Any = None,
+    *,
+    nearest_points: bool = False,
+    part: PartChoice | None = None,
+    workers: int = 1,
 ) -> Any:
     """Exact geodesic distances on WGS84 from many points to one territory or line, in metres.
 
@@ -139,7 +160,8 @@ def distances_to(
     Parameters
     ----------
     target : str, int, Country, shapely (Multi)Polygon or (Multi)LineString
-        A country query (name or code) or a Country, measured whole; or a
+        A country query (name or code) or a Country (whole, or the ``part``
+        chosen); or a
         caller's geometry in (longitude, latitude) degrees within [-180, 180] x
         [-90, 90], whose edges are straight lines in lon/lat as drawn (the
         convention of the bundled boundaries). A polygon must be valid.
@@ -151,6 +173,9 @@ def distances_to(
         CRS is refused.
     nearest_points : bool
         Also return the target's nearest point for each point.
+    part : {"whole", "mainland", "largest"}, str or LatLon, optional
+        For a country, which part to measure to, as ``part=`` of
+        :func:`geodist.distance` (default: the whole territory).
     workers : int
         Threads measuring blocks of points in parallel (default 1; the work runs
         in pyproj, scipy and numpy without the GIL). The results do not depend on it.
@@ -169,6 +194,8 @@ def distances_to(
         a GeoSeries in another CRS than EPSG:4326; points that are not points.
     GeometryError
         An empty, invalid or out-of-range target geometry.
+    PartError
+        An unknown part, or ``part`` with a geometry target.
     InputTypeError
         A target of another kind, coordinates that are not numbers, or ``workers``
         not a whole number.
@@ -215,7 +242,7 @@ def distances_to(
     _check(lat_a, lon_a, lat_a, lon_a, scalar)
     threads = check_workers(workers)
     shape = lat_a.shape
-    where = prepare_target(target)
+    where = prepare_target(target, part=part)
     dist, near_lat, near_lon = measure(where.edges, where.area, lat_a.ravel(), lon_a.ravel(), threads)
     values = [dist.reshape(shape), near_lat.reshape(shape), near_lon.reshape(shape)]
     out: list[Any]

@@ -27,7 +27,7 @@ from geodist import (
     locate,
 )
 from tests.bruteforce import _densify, _stretches, boundary_edges
-from tests.places import MOSCOW, NORTH_POLE, SOUTH_POLE, TEHRAN
+from tests.places import KUCHING, MOSCOW, NORTH_POLE, SOUTH_POLE, TEHRAN
 
 GEOD = pyproj.Geod(ellps="WGS84")
 
@@ -148,6 +148,17 @@ def test_vectorised_equals_the_scalar_path_everywhere(code):
     # scalar path is slow from far away (tens of ms a point to Russia), hence few points.
     lat, lon = _random_points((-90.0, 90.0, -180.0, 180.0), 100, seed=ord(code[1]))
     np.testing.assert_allclose(distances_to(code, lat, lon), _scalar(code, lat, lon), rtol=0, atol=1e-3)
+
+
+def test_a_part_of_a_country():
+    # From Kuching (on Borneo) to Malaysia's mainland, the part holding Kuala Lumpur.
+    got = distances_to("Malaysia", KUCHING.lat, KUCHING.lon, part="mainland")
+    assert got == pytest.approx(distance(KUCHING, "Malaysia", part="mainland").distance_m, abs=1e-3)
+    assert got > 500_000.0 and distances_to("Malaysia", KUCHING.lat, KUCHING.lon) == 0.0
+    with pytest.raises(geodist.PartError):
+        distances_to(shapely.box(0, 0, 1, 1), 0.0, 0.0, part="mainland")
+    with pytest.raises(geodist.PartError):
+        distances_to("Malaysia", 0.0, 0.0, part="Atlantis")
 
 
 # --- own shapes -----------------------------------------------------------------------------------
