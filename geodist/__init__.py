@@ -44,7 +44,7 @@ from geodist.locate import locate
 from geodist.matrix import matrix
 from geodist.pairs import geometry_distances
 from geodist.places import Airport, airport
-from geodist.points import TargetDistances, distances_to
+from geodist.points import PreparedTarget, TargetDistances, distances_to, prepare_target
 from geodist.speed import Speed
 from geodist.territory import Part
 from geodist.travel import MODES, Travel, TravelMode, travel_time
@@ -83,6 +83,7 @@ __all__ = [
     "OutputPathError",
     "Part",
     "PartError",
+    "PreparedTarget",
     "SameCountryError",
     "Speed",
     "SpeedError",
@@ -110,6 +111,7 @@ __all__ = [
     "lookup",
     "matrix",
     "nearest_join",
+    "prepare_target",
     "to_frame",
     "travel_time",
 ]

@@ -46,7 +46,7 @@ from geodist.errors import CoordinateError, GeometryError, InputTypeError, Input
 from geodist.geodesic import WGS84, WGS84_A_M
 from geodist.territory import PartChoice, from_geometry, parse_part, prepared
 
-__all__ = ["Target", "TargetDistances", "distances_to"]
+__all__ = ["PreparedTarget", "Target", "TargetDistances", "distances_to", "prepare_target"]
 
 BLOCK = 8192
 """Points measured together; bounds the memory of the candidate tables (a few MB per block)."""
@@ -57,7 +57,7 @@ GEODESIC_TEST_M = 1_000_000.0
 _FIRST_PIECES = 1
 """Pieces nearest by ECEF centre measured exactly first, for each point's upper bound (1 measured fewest geodesics)."""
 
-Target: TypeAlias = str | int | Country | shapely.Geometry
+Target: TypeAlias = "str | int | Country | shapely.Geometry | PreparedTarget"
 """What :func:`distances_to` measures to: a country (query or Country), a shapely (Multi)Polygon or (Multi)LineString."""
 
 
@@ -78,11 +78,21 @@ class TargetDistances(NamedTuple):
     nearest_lon: Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PreparedTarget:
     """A target ready for measuring: its boundary pieces, and its prepared geometry.
 
-    A point the geometry covers (inside a polygon, on a line) is at distance 0.
+    Made by :func:`prepare_target`; pass it to :func:`distances_to` again and
+    again to measure to one of your own geometries without preparing it anew
+    (a bundled country is prepared once per process anyway). A point the
+    geometry covers (inside a polygon, on a line) is at distance 0.
+
+    Attributes
+    ----------
+    edges : EdgeSet
+        The boundary pieces, with their k-d trees (built on first use).
+    area : shapely.Geometry
+        The geometry, prepared for ``intersects_xy``.
     """
 
     edges: EdgeSet
@@ -90,11 +100,35 @@ class PreparedTarget:
 
 
 def prepare_target(target: object, label: str = "target", part: object = None) -> PreparedTarget:
-    """Resolve a target: a country (query or Country), a polygonal or a linear shapely geometry.
+    """Prepare a target for :func:`distances_to`, in the spirit of ``shapely.prepare``.
 
-    ``label`` names it in error messages; ``part`` chooses a part of a country
-    (see :func:`geodist.territory.parse_part`), and is refused for a geometry.
+    Parameters
+    ----------
+    target : str, int, Country, shapely (Multi)Polygon or (Multi)LineString
+        As for :func:`distances_to` (a PreparedTarget is returned as it is).
+    label : str
+        What to call it in error messages.
+    part : optional
+        A part of a country, as ``part=`` of :func:`distances_to`; refused for a geometry.
+
+    Returns
+    -------
+    PreparedTarget
+
+    Raises
+    ------
+    GeometryError, PartError, InputTypeError, GeodistError
+        As :func:`distances_to` does for its target.
+
+    Examples
+    --------
+    >>> import shapely
+    >>> lake = prepare_target(shapely.box(30.0, -3.0, 34.0, 0.5))
+    >>> distances_to(lake, [0.0, 2.0], [32.0, 32.0]).round(1)
+    array([     0. , 165862.3])
     """
+    if isinstance(target, PreparedTarget) and part is None:
+        return target
     if isinstance(target, (str, int, Country)) and not isinstance(target, bool):
         territory = prepared(country(target), parse_part(part))
         return PreparedTarget(territory.edges, territory.prepared_geometry)
@@ -159,9 +193,9 @@ def distances_to(
 
     Parameters
     ----------
-    target : str, int, Country, shapely (Multi)Polygon or (Multi)LineString
+    target : str, int, Country, shapely (Multi)Polygon, (Multi)LineString or PreparedTarget
         A country query (name or code) or a Country (whole, or the ``part``
-        chosen); or a
+        chosen); a target prepared by :func:`prepare_target`; or a
         caller's geometry in (longitude, latitude) degrees within [-180, 180] x
         [-90, 90], whose edges are straight lines in lon/lat as drawn (the
         convention of the bundled boundaries). A polygon must be valid.

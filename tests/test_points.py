@@ -174,6 +174,17 @@ def test_a_line_along_the_equator():
     np.testing.assert_allclose(got.nearest_lon, [5.0, 10.0, 3.0], atol=1e-9)
 
 
+def test_a_prepared_target_is_reused_and_gives_the_same_numbers():
+    island = shapely.Polygon([(178.0, -20.0), (179.9, -19.0), (178.5, -17.0)])
+    ready = geodist.prepare_target(island)
+    assert geodist.prepare_target(ready) is ready
+    lat, lon = _random_points((-22.0, -15.0, 176.0, 182.0), 50, seed=12)
+    np.testing.assert_array_equal(distances_to(ready, lat, lon), distances_to(island, lat, lon))
+    assert distances_to(ready, lat, lon).tolist() == distances_to(ready, lat, lon).tolist()
+    with pytest.raises(geodist.PartError):
+        geodist.prepare_target(island, part="mainland")
+
+
 def test_lines_have_no_inside():
     square = shapely.box(0.0, 0.0, 2.0, 2.0)
     centre = ([1.0], [1.0])
