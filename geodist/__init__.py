@@ -39,6 +39,7 @@ from geodist.errors import (
 )
 from geodist.frame import countries_frame, to_frame
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
+from geodist.geodesic_edges import densify_geodesic
 from geodist.join import nearest_join
 from geodist.locate import locate
 from geodist.matrix import matrix
@@ -101,6 +102,7 @@ __all__ = [
     "article",
     "countries_frame",
     "country",
+    "densify_geodesic",
     "distance",
     "distances",
     "distances_to",
