@@ -39,8 +39,13 @@ from geodist.errors import (
 )
 from geodist.frame import countries_frame, to_frame
 from geodist.geodesic import GeodesicInverse, LatLon, inverse
+from geodist.geodesic_edges import densify_geodesic
+from geodist.join import nearest_join
+from geodist.locate import locate
 from geodist.matrix import matrix
+from geodist.pairs import geometry_distances
 from geodist.places import Airport, airport
+from geodist.points import PreparedTarget, TargetDistances, distances_to, prepare_target
 from geodist.speed import Speed
 from geodist.territory import Part
 from geodist.travel import MODES, Travel, TravelMode, travel_time
@@ -79,9 +84,11 @@ __all__ = [
     "OutputPathError",
     "Part",
     "PartError",
+    "PreparedTarget",
     "SameCountryError",
     "Speed",
     "SpeedError",
+    "TargetDistances",
     "Travel",
     "TravelMode",
     "Unit",
@@ -95,12 +102,18 @@ __all__ = [
     "article",
     "countries_frame",
     "country",
+    "densify_geodesic",
     "distance",
     "distances",
+    "distances_to",
     "geometry_distance",
+    "geometry_distances",
     "inverse",
+    "locate",
     "lookup",
     "matrix",
+    "nearest_join",
+    "prepare_target",
     "to_frame",
     "travel_time",
 ]

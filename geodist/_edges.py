@@ -233,3 +233,47 @@ class EdgeSet:
         """The pieces of one chunk, as a slice."""
         starts = self._chunk_starts
         return slice(int(starts[chunk]), int(starts[chunk + 1]) if chunk + 1 < len(starts) else len(self))
+
+
+def edges_from_lines(lines: shapely.Geometry) -> EdgeSet:
+    """The pieces of a (Multi)LineString's segments, as an :class:`EdgeSet`.
+
+    Each segment is an edge drawn as a straight line in lon/lat, like a ring's,
+    and is split into pieces exactly as :meth:`EdgeSet.from_multipolygon` splits
+    ring edges (so the same segment gives the same pieces); ``part`` is the index
+    of the line in the MultiLineString. The polygon path is left as it is: this
+    is a separate entry point (same steps) for open lines, which have no rings.
+    """
+    parts = list(shapely.get_parts(lines))
+    coords, line_of_coord = shapely.get_coordinates(parts, return_index=True)
+    same_line = line_of_coord[:-1] == line_of_coord[1:]
+    start, end = coords[:-1][same_line], coords[1:][same_line]
+    part = line_of_coord[:-1][same_line]
+    keep = np.any(start != end, axis=1)
+    start, end, part = start[keep], end[keep], part[keep]
+
+    chord = np.linalg.norm(ecef(end[:, 0], end[:, 1]) - ecef(start[:, 0], start[:, 1]), axis=1)
+    pieces = np.maximum(1, np.ceil(chord / MAX_PIECE_M)).astype(np.intp)
+    edge = np.repeat(np.arange(len(start)), pieces)
+    first = np.repeat(np.cumsum(pieces) - pieces, pieces)
+    k = np.arange(len(edge)) - first
+    delta = end[edge] - start[edge]
+    p0 = start[edge] + delta * (k / pieces[edge])[:, None]
+    p1 = start[edge] + delta * ((k + 1) / pieces[edge])[:, None]
+    last = k == pieces[edge] - 1
+    p1[last] = end[edge][last]
+    centre = ecef((p0[:, 0] + p1[:, 0]) / 2, (p0[:, 1] + p1[:, 1]) / 2)
+    order = np.argsort(_morton_key(centre), kind="stable")
+    p0, p1, centre, piece_part = p0[order], p1[order], centre[order], part[edge][order]
+    xyz0, xyz1 = ecef(p0[:, 0], p0[:, 1]), ecef(p1[:, 0], p1[:, 1])
+    half = np.maximum(np.linalg.norm(xyz0 - centre, axis=1), np.linalg.norm(xyz1 - centre, axis=1))
+    return EdgeSet(
+        lon0=p0[:, 0].copy(),
+        lat0=p0[:, 1].copy(),
+        lon1=p1[:, 0].copy(),
+        lat1=p1[:, 1].copy(),
+        part=piece_part,
+        centre=centre,
+        radius=half * _ARC_OVER_CHORD + _RADIUS_PAD_M,
+        sagitta=np.linalg.norm(centre - (xyz0 + xyz1) / 2, axis=1),
+    )
