@@ -639,6 +639,12 @@ def build(cache: Path, out_dir: Path) -> None:
     from build_airports import build as build_capital_airports  # reads the two files just written
 
     build_capital_airports(cache, out_dir)
+    # The tables are measured on the files just written, in a fresh process (no stale caches);
+    # geodist reads its data from this folder only.
+    if out_dir.resolve() == HERE.resolve():
+        subprocess.run([sys.executable, str(HERE / "build_tables.py")], check=True)
+    else:
+        print(f"tables.npz not rebuilt: run build_tables.py where geodist reads {out_dir}'s files")
     print("\n".join(report))
     vertices = sum(shapely.get_num_coordinates(multipolygons))
     print(

@@ -24,6 +24,7 @@ __all__ = [
     "load_countries",
     "load_names",
     "load_territories",
+    "load_territory",
     "load_translations",
 ]
 
@@ -95,19 +96,43 @@ def load_translations() -> dict[str, dict[str, list[list[Any]]]]:
 
 
 @cache
+def _territory_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``territories.npz`` as read: coordinates and the ring, polygon and geometry offsets."""
+    path = data_dir() / "territories.npz"
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            return arrays["coords"], arrays["offsets0"], arrays["offsets1"], arrays["offsets2"]
+    except (OSError, KeyError, ValueError) as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
+
+
+@cache
 def load_territories() -> np.ndarray:
     """Return every territory as a shapely MultiPolygon, in ``territory_index`` order.
 
     Coordinates are longitude, latitude in degrees on WGS84, within [-180, 180].
     """
-    path = data_dir() / "territories.npz"
-    try:
-        with np.load(path, allow_pickle=False) as arrays:
-            coords = arrays["coords"]
-            offsets = (arrays["offsets0"], arrays["offsets1"], arrays["offsets2"])
-    except (OSError, KeyError, ValueError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from exc
-    return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)
+    coords, *offsets = _territory_arrays()
+    return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, tuple(offsets))
+
+
+@cache
+def load_territory(index: int) -> shapely.MultiPolygon:
+    """Return one territory (as :func:`load_territories` ``[index]``), building only its own geometry."""
+    coords, rings, polygons, geometries = _territory_arrays()
+    first_polygon, end_polygon = geometries[index], geometries[index + 1]
+    first_ring, end_ring = polygons[first_polygon], polygons[end_polygon]
+    first_coord, end_coord = rings[first_ring], rings[end_ring]
+    offsets = (
+        rings[first_ring : end_ring + 1] - first_coord,
+        polygons[first_polygon : end_polygon + 1] - first_ring,
+        np.array([0, end_polygon - first_polygon]),
+    )
+    geometry = shapely.from_ragged_array(
+        shapely.GeometryType.MULTIPOLYGON, coords[first_coord:end_coord], offsets
+    )[0]
+    assert isinstance(geometry, shapely.MultiPolygon)
+    return geometry
 
 
 def _read_csv(name: str, floats: tuple[str, ...]) -> list[dict[str, Any]]:

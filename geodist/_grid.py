@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["close_pairs", "nearest_pair", "pair_gaps"]
+__all__ = ["close_pairs", "nearest_pairs", "pair_gaps"]
 
 _MIN_CELL_M = 1_000.0
 """Smallest grid cell, metres (keeps the cell keys within int64 for any radius)."""
@@ -73,12 +73,16 @@ def close_pairs(
     return i[sort], j[sort], gap[sort]
 
 
-def nearest_pair(a: NDArray[np.float64], b: NDArray[np.float64]) -> tuple[int, int]:
-    """The closest pair (i, j) of ``a`` and ``b`` (non-empty), the first in (i, j) order among ties.
+def nearest_pairs(
+    a: NDArray[np.float64], b: NDArray[np.float64]
+) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Every closest pair (i, j) of ``a`` and ``b`` (non-empty): all pairs at the least distance, in (i, j) order.
 
     A distance from one point of ``a`` to all of ``b`` bounds the answer; the
     grid is then searched with radii growing eightfold from far below that
-    bound, and the first radius that finds a pair holds the closest one.
+    bound, and the first radius that finds a pair holds the closest ones.
+    Returning every tie (coincident chunk centres of touching territories)
+    keeps the answer independent of how it was searched.
     """
     # Widened a little so that the last search surely finds the pair that gave the bound.
     bound = float(np.linalg.norm(b - a[0], axis=1).min()) * (1 + 1e-9) + 1e-6
@@ -86,6 +90,6 @@ def nearest_pair(a: NDArray[np.float64], b: NDArray[np.float64]) -> tuple[int, i
     while True:
         i, j, gap = close_pairs(a, b, min(radius, bound))
         if len(i):
-            best = int(np.argmin(gap))  # the first minimum: pairs are in (i, j) order
-            return int(i[best]), int(j[best])
+            least = gap == gap.min()
+            return i[least], j[least]
         radius *= 8.0

@@ -34,7 +34,7 @@ import shapely.ops
 from numpy.typing import NDArray
 
 from geodist._edges import EdgeSet, ecef
-from geodist._grid import close_pairs, nearest_pair, pair_gaps
+from geodist._grid import close_pairs, nearest_pairs, pair_gaps
 from geodist.geodesic import WGS84, WGS84_A_M, WGS84_F
 
 __all__ = ["NearestPoints", "nearest_between", "nearest_between_many", "nearest_to_point", "shared_point"]
@@ -173,19 +173,19 @@ def _candidate_pairs(a: EdgeSet, b: EdgeSet, trees: bool) -> tuple[NDArray[np.in
     geodesic radii (triangle inequality; tight at any distance).
     """
     # Upper bound: the representative points of the two chunks whose centres are
-    # closest (with trees: querying the larger side's tree with the smaller side's chunks).
-    if not trees:
-        ca, cb = nearest_pair(a.chunk_centre, b.chunk_centre)
-    elif len(a.chunk_centre) <= len(b.chunk_centre):
-        dist_cc, nearest = b.chunk_tree.query(a.chunk_centre)
-        ca = int(np.argmin(dist_cc))
-        cb = int(nearest[ca])
+    # closest (every tie: touching territories can have coincident chunk centres).
+    if trees:
+        # The nearest distance by tree, then every pair within it, at numpy's least gap.
+        small, large = (a, b) if len(a.chunk_centre) <= len(b.chunk_centre) else (b, a)
+        least = float(large.chunk_tree.query(small.chunk_centre)[0].min()) * (1 + 1e-9) + 1e-6
+        near = a.chunk_tree.sparse_distance_matrix(b.chunk_tree, least, output_type="ndarray")
+        ca, cb = near["i"].astype(np.intp), near["j"].astype(np.intp)
+        gap = pair_gaps(a.chunk_centre, b.chunk_centre, ca, cb)
+        ca, cb = ca[gap == gap.min()], cb[gap == gap.min()]
     else:
-        dist_cc, nearest = a.chunk_tree.query(b.chunk_centre)
-        cb = int(np.argmin(dist_cc))
-        ca = int(nearest[cb])
-    ra, rb = a.chunk_rep[[ca]], b.chunk_rep[[cb]]
-    upper = float(_geodesic(a.mid_lon[ra], a.mid_lat[ra], b.mid_lon[rb], b.mid_lat[rb])[0][0])
+        ca, cb = nearest_pairs(a.chunk_centre, b.chunk_centre)
+    ra, rb = a.chunk_rep[ca], b.chunk_rep[cb]
+    upper = float(_geodesic(a.mid_lon[ra], a.mid_lat[ra], b.mid_lon[rb], b.mid_lat[rb])[0].min())
 
     # Chunk pairs whose balls are within the bound, then whose geodesic bound is.
     # Both indexes give the pairs in (chunk_a, chunk_b) order with numpy's gaps.
