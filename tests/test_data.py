@@ -274,3 +274,20 @@ def test_distance_from_the_seat_of_government():
     )
     with pytest.raises(ValueError, match="capital must be one of"):
         geodist.distance("Bolivia", "Peru", "capital", capital="palace")
+
+
+def test_an_airport_looked_up_alone_is_the_row_of_the_whole_file():
+    # load_airports() answers a few codes by scanning airports.csv's text (a quick cold start);
+    # it must give what a dict of every parsed row gives.
+    from geodist._data import _airport_rows, _AirportIndex
+
+    rows = _airport_rows()
+    by_iata = {r["iata"]: r for r in rows}
+    by_icao = {r["icao"]: r for r in rows if r["icao"]}
+    for code in [*list(by_iata)[::97], "IKA", "SVO", "FCO"]:
+        assert _AirportIndex(0)[code] == by_iata[code]
+    for code in [*list(by_icao)[::97], "OIIE"]:
+        assert _AirportIndex(1)[code] == by_icao[code]
+    for missing in ("ZZZZZ", "", "IK,A", "ika"):
+        assert _AirportIndex(0).get(missing) is None
+    assert len(_AirportIndex(0)) == len(by_iata) and set(_AirportIndex(1)) == set(by_icao)
