@@ -6,7 +6,8 @@ edges, with each edge taken as drawn: a straight line in longitude/latitude
 (see :mod:`geodist._edges`). It is computed in three steps:
 
 1. an upper bound U, the geodesic between two actual boundary points found
-   through k-d trees of edge-chunk centres in ECEF coordinates;
+   from the closest edge-chunk centres in ECEF coordinates (a numpy grid for one
+   pair, :mod:`geodist._grid`; k-d trees for many pairs: the same pairs either way);
 2. pruning: an edge pair can hold the minimum only if the 3D distance between
    the balls that contain the two edges is at most U (a chord is never longer
    than the geodesic, so this never discards the answer);
