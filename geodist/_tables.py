@@ -10,8 +10,11 @@ area centroid. Every value is the engine's own float64, bit for bit: a test
 recomputes a random sample of pairs and requires equality.
 
 Pairs are stored as the upper triangle of the territories in ``ids`` order
-(``i < j``); the pair (j, i) is the same measurement with its ends swapped.
-Nothing here is read until a table is asked for.
+(``i < j``); the pair (j, i) is the same measurement with its ends swapped, as
+the engine itself measures two bundled countries from the lower id
+(:func:`geodist.distance.measure_pairs`). The stored distance is the geodesic
+from the first point to the second; :func:`geodist.distance` recomputes it in the
+order asked (the two can differ in the last bit). Each array is read on first use.
 """
 
 from __future__ import annotations
