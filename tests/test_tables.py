@@ -163,3 +163,15 @@ def test_the_table_writer_is_byte_reproducible(tmp_path):
         arrays = {name: archive[name] for name in archive.files}
     write_npz(tmp_path / "tables.npz", arrays)
     assert (tmp_path / "tables.npz").read_bytes() == path.read_bytes()
+
+
+def test_the_wheel_ships_the_tables_with_the_other_data():
+    import tomllib
+
+    from geodist._data import _REQUIRED
+    from geodist._tables import TABLES_FILE
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    shipped = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    for name in (*_REQUIRED, TABLES_FILE):
+        assert shipped[f"boundaries/{name}"] == f"geodist/_boundaries/{name}"
