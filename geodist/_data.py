@@ -231,23 +231,36 @@ class _AirportIndex(Mapping[str, dict[str, Any]]):
 
     def __getitem__(self, code: str) -> dict[str, Any]:
         import csv
-        import re
 
         if not isinstance(code, str) or not code or any(c in code for c in ',"\r\n'):
             raise KeyError(code)
         self._lookups += 1
         if self._lookups > _AIRPORT_SCANS:  # many lookups: index the whole file once
             return self._full()[code]
-        prefix = r"[^,\n]*," * self._column
-        lines = re.findall(rf"^{prefix}{re.escape(code)},.*$", _airport_text(), flags=re.MULTILINE)
-        if not lines:
+        line = self._last_line(code)
+        if line is None:
             raise KeyError(code)
         header = _airport_text().partition("\n")[0].split(",")
-        row = dict(zip(header, next(csv.reader([lines[-1]])), strict=True))
+        row = dict(zip(header, next(csv.reader([line])), strict=True))
         try:
             return {**row, "lat": float(row["lat"]), "lon": float(row["lon"])}
         except ValueError as exc:
             raise DataError(f"cannot read {data_dir() / 'airports.csv'}: {exc}") from exc
+
+    def _last_line(self, code: str) -> str | None:
+        """The last line whose code column is ``code`` (searching backwards with ``str.rfind``)."""
+        text = _airport_text()
+        needle = ("\n" if self._column == 0 else ",") + code + ","
+        end = len(text)
+        while (at := text.rfind(needle, 0, end)) >= 0:
+            start = text.rfind("\n", 0, at + 1) + 1  # the line holding the match
+            if start > 0 and (
+                self._column == 0 or text.find(",", start) == at
+            ):  # this column, not the header
+                stop = text.find("\n", at + 1)
+                return text[start : stop if stop >= 0 else len(text)]
+            end = at + len(needle) - 1
+        return None
 
     def _full(self) -> dict[str, dict[str, Any]]:
         return _airport_index(self._column)

@@ -288,6 +288,7 @@ def test_an_airport_looked_up_alone_is_the_row_of_the_whole_file():
         assert _AirportIndex(0)[code] == by_iata[code]
     for code in [*list(by_icao)[::97], "OIIE"]:
         assert _AirportIndex(1)[code] == by_icao[code]
-    for missing in ("ZZZZZ", "", "IK,A", "ika"):
+    for missing in ("ZZZZZ", "", "IK,A", "ika", "iata", "icao"):
         assert _AirportIndex(0).get(missing) is None
+        assert _AirportIndex(1).get(missing) is None
     assert len(_AirportIndex(0)) == len(by_iata) and set(_AirportIndex(1)) == set(by_icao)
