@@ -639,6 +639,12 @@ def build(cache: Path, out_dir: Path) -> None:
     from build_airports import build as build_capital_airports  # reads the two files just written
 
     build_capital_airports(cache, out_dir)
+    # The tables are measured on the files just written, in a fresh process (no stale caches);
+    # geodist reads its data from this folder only.
+    if out_dir.resolve() == HERE.resolve():
+        subprocess.run([sys.executable, str(HERE / "build_tables.py")], check=True)
+    else:
+        print(f"tables.npz not rebuilt: run build_tables.py where geodist reads {out_dir}'s files")
     print("\n".join(report))
     vertices = sum(shapely.get_num_coordinates(multipolygons))
     print(
@@ -677,16 +683,19 @@ def write_territories(path: Path, multipolygons: list[MultiPolygon]) -> None:
     assert geom_type == shapely.GeometryType.MULTIPOLYGON
     arrays = {"coords": coords} | {f"offsets{i}": o for i, o in enumerate(offsets)}
     # Written by hand rather than with np.savez_compressed so that the zip
-    # entries carry a fixed timestamp and the file is byte-reproducible.
+    # entries carry a fixed timestamp and the file is byte-reproducible. The
+    # coordinates are stored uncompressed (deflate saves only a third of them),
+    # so that geodist maps them and reads only the territories it needs.
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, array in arrays.items():
             buffer = io.BytesIO()
             np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
+            stored = name == "coords"
             archive.writestr(
                 zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)),
                 buffer.getvalue(),
-                compress_type=zipfile.ZIP_DEFLATED,
-                compresslevel=9,
+                compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
+                compresslevel=None if stored else 9,
             )
 
 

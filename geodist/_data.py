@@ -8,6 +8,7 @@ import time: each loader runs on first use and is cached.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ __all__ = [
     "load_countries",
     "load_names",
     "load_territories",
+    "load_territory",
     "load_translations",
     "translated_readings",
 ]
@@ -130,19 +132,78 @@ def load_translations() -> dict[str, dict[str, list[list[Any]]]]:
 
 
 @cache
+def _territory_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``territories.npz`` as read: coordinates and the ring, polygon and geometry offsets.
+
+    The coordinates are stored uncompressed in the archive and mapped from the
+    file (:func:`numpy.memmap`): a territory reads only its own pages.
+    """
+    path = data_dir() / "territories.npz"
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            offsets = arrays["offsets0"], arrays["offsets1"], arrays["offsets2"]
+            coords = _mapped(path, "coords.npy")
+            if coords is None:  # a compressed member: read it whole
+                coords = arrays["coords"]
+    except (OSError, KeyError, ValueError) as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
+    return (coords, *offsets)
+
+
+def _mapped(path: Path, member: str) -> np.ndarray | None:
+    """A memory map of an uncompressed ``.npy`` member of a zip archive, or None if it is compressed."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+        if info.compress_type != zipfile.ZIP_STORED:
+            return None
+    with path.open("rb") as f:
+        f.seek(info.header_offset)
+        local = f.read(30)  # the local file header (PKWARE APPNOTE 4.3.7): then name and extra field
+        start = (
+            info.header_offset
+            + 30
+            + int.from_bytes(local[26:28], "little")
+            + int.from_bytes(local[28:30], "little")
+        )
+        f.seek(start)
+        version = np.lib.format.read_magic(f)
+        if version == (1, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_1_0(f)
+        else:
+            shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
+        offset = f.tell()
+    return np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=shape, order="F" if fortran else "C")
+
+
+@cache
 def load_territories() -> np.ndarray:
     """Return every territory as a shapely MultiPolygon, in ``territory_index`` order.
 
     Coordinates are longitude, latitude in degrees on WGS84, within [-180, 180].
     """
-    path = data_dir() / "territories.npz"
-    try:
-        with np.load(path, allow_pickle=False) as arrays:
-            coords = arrays["coords"]
-            offsets = (arrays["offsets0"], arrays["offsets1"], arrays["offsets2"])
-    except (OSError, KeyError, ValueError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from exc
-    return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)
+    coords, *offsets = _territory_arrays()
+    return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, np.asarray(coords), tuple(offsets))
+
+
+@cache
+def load_territory(index: int) -> shapely.MultiPolygon:
+    """Return one territory (as :func:`load_territories` ``[index]``), building only its own geometry."""
+    coords, rings, polygons, geometries = _territory_arrays()
+    first_polygon, end_polygon = geometries[index], geometries[index + 1]
+    first_ring, end_ring = polygons[first_polygon], polygons[end_polygon]
+    first_coord, end_coord = rings[first_ring], rings[end_ring]
+    offsets = (
+        rings[first_ring : end_ring + 1] - first_coord,
+        polygons[first_polygon : end_polygon + 1] - first_ring,
+        np.array([0, end_polygon - first_polygon]),
+    )
+    geometry = shapely.from_ragged_array(
+        shapely.GeometryType.MULTIPOLYGON, np.array(coords[first_coord:end_coord]), offsets
+    )[0]
+    assert isinstance(geometry, shapely.MultiPolygon)
+    return geometry
 
 
 def _read_csv(name: str, floats: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -158,13 +219,92 @@ def _read_csv(name: str, floats: tuple[str, ...]) -> list[dict[str, Any]]:
 
 
 @cache
-def load_airports() -> dict[str, dict[str, dict[str, Any]]]:
+def load_airports() -> dict[str, Mapping[str, dict[str, Any]]]:
     """Return ``airports.csv`` indexed two ways: ``{"iata": {...}, "icao": {...}}``.
 
     Each row: iata, icao, name, city, country (ISO alpha-2), lat and lon (float degrees).
+    Looking one code up reads only its line (a cold ``geodist A B`` needs two
+    airports of 7,884); iterating an index parses the whole file once.
     """
-    rows = _read_csv("airports.csv", ("lat", "lon"))
-    return {"iata": {r["iata"]: r for r in rows}, "icao": {r["icao"]: r for r in rows if r["icao"]}}
+    return {"iata": _AirportIndex(0), "icao": _AirportIndex(1)}
+
+
+@cache
+def _airport_rows() -> list[dict[str, Any]]:
+    return _read_csv("airports.csv", ("lat", "lon"))
+
+
+@cache
+def _airport_text() -> str:
+    path = data_dir() / "airports.csv"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"cannot read {path}: {exc}") from exc
+
+
+@cache
+def _airport_index(column: int) -> dict[str, dict[str, Any]]:
+    key = ("iata", "icao")[column]
+    return {r[key]: r for r in _airport_rows() if r[key]}
+
+
+_AIRPORT_SCANS = 16
+"""Lookups answered by scanning the file's text before the whole file is indexed."""
+
+
+class _AirportIndex(Mapping[str, dict[str, Any]]):
+    """``airports.csv`` by one code column (0 IATA, 1 ICAO), as a read-only mapping.
+
+    The same rows as a dict built from the whole file (the last row wins for a
+    repeated code; rows without an ICAO code are not indexed by it).
+    """
+
+    def __init__(self, column: int) -> None:
+        self._column = column
+        self._lookups = 0
+
+    def __getitem__(self, code: str) -> dict[str, Any]:
+        import csv
+
+        if not isinstance(code, str) or not code or any(c in code for c in ',"\r\n'):
+            raise KeyError(code)
+        self._lookups += 1
+        if self._lookups > _AIRPORT_SCANS:  # many lookups: index the whole file once
+            return self._full()[code]
+        line = self._last_line(code)
+        if line is None:
+            raise KeyError(code)
+        header = _airport_text().partition("\n")[0].split(",")
+        row = dict(zip(header, next(csv.reader([line])), strict=True))
+        try:
+            return {**row, "lat": float(row["lat"]), "lon": float(row["lon"])}
+        except ValueError as exc:
+            raise DataError(f"cannot read {data_dir() / 'airports.csv'}: {exc}") from exc
+
+    def _last_line(self, code: str) -> str | None:
+        """The last line whose code column is ``code`` (searching backwards with ``str.rfind``)."""
+        text = _airport_text()
+        needle = ("\n" if self._column == 0 else ",") + code + ","
+        end = len(text)
+        while (at := text.rfind(needle, 0, end)) >= 0:
+            start = text.rfind("\n", 0, at + 1) + 1  # the line holding the match
+            if start > 0 and (
+                self._column == 0 or text.find(",", start) == at
+            ):  # this column, not the header
+                stop = text.find("\n", at + 1)
+                return text[start : stop if stop >= 0 else len(text)]
+            end = at + len(needle) - 1
+        return None
+
+    def _full(self) -> dict[str, dict[str, Any]]:
+        return _airport_index(self._column)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._full())
+
+    def __len__(self) -> int:
+        return len(self._full())
 
 
 @cache

@@ -12,8 +12,9 @@ midpoint, with a radius slightly above the larger half-chord. Because a straight
 3D chord is never longer than the geodesic between the same points, distances
 between balls give rigorous lower bounds for geodesic distances. Pieces are
 sorted along a Morton (Z-order) curve and grouped into consecutive chunks with
-their own enclosing ball, and both levels
-are indexed with k-d trees (scipy ``cKDTree``).
+their own enclosing ball. Chunk centres are searched with k-d trees (scipy
+``cKDTree``) when many pairs share a territory, and with a numpy grid
+(:mod:`geodist._grid`) for one pair.
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ class EdgeSet:
 
     @cached_property
     def piece_tree(self) -> cKDTree:
-        """k-d tree of the piece centres."""
+        """k-d tree of the piece centres (the bulk point search, :mod:`geodist.points`)."""
         from scipy.spatial import cKDTree
 
         return cKDTree(self.centre)

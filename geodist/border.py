@@ -6,7 +6,8 @@ edges, with each edge taken as drawn: a straight line in longitude/latitude
 (see :mod:`geodist._edges`). It is computed in three steps:
 
 1. an upper bound U, the geodesic between two actual boundary points found
-   through k-d trees of edge-chunk centres in ECEF coordinates;
+   from the closest edge-chunk centres in ECEF coordinates (a numpy grid for one
+   pair, :mod:`geodist._grid`; k-d trees for many pairs: the same pairs either way);
 2. pruning: an edge pair can hold the minimum only if the 3D distance between
    the balls that contain the two edges is at most U (a chord is never longer
    than the geodesic, so this never discards the answer);
@@ -34,6 +35,7 @@ import shapely.ops
 from numpy.typing import NDArray
 
 from geodist._edges import EdgeSet, ecef
+from geodist._grid import close_pairs, nearest_pairs, pair_gaps
 from geodist.geodesic import WGS84, WGS84_A_M, WGS84_F
 
 __all__ = ["NearestPoints", "nearest_between", "nearest_between_many", "nearest_to_point", "shared_point"]
@@ -48,6 +50,9 @@ _POLISH_PAD_M = 0.01
 _POLISH_ROUNDS = 6
 _SPHERE_SLACK = 0.998
 _EMPTY = np.empty(0, dtype=np.intp)
+_TREE_PAIRS = 16
+"""From this many pairs in one call, the search uses k-d trees (scipy, built once per territory);
+fewer pairs use a numpy grid, which spares the cold start the import of scipy (same results)."""
 _TOUCH_M = 1e-3
 """Boundaries closer than this (metres) meet: a shared point, not two points."""
 _PROBE = 32
@@ -161,7 +166,7 @@ def point_to_edges(
     return best, u_best
 
 
-def _candidate_pairs(a: EdgeSet, b: EdgeSet) -> tuple[NDArray[np.intp], NDArray[np.intp], float]:
+def _candidate_pairs(a: EdgeSet, b: EdgeSet, trees: bool) -> tuple[NDArray[np.intp], NDArray[np.intp], float]:
     """Piece pairs that may hold the minimum, and the upper bound used to prune them.
 
     Two lower bounds prune: the 3D distance between enclosing balls (cheap, in
@@ -169,22 +174,32 @@ def _candidate_pairs(a: EdgeSet, b: EdgeSet) -> tuple[NDArray[np.intp], NDArray[
     geodesic radii (triangle inequality; tight at any distance).
     """
     # Upper bound: the representative points of the two chunks whose centres are
-    # closest (querying the larger side's tree with the smaller side's chunks).
-    if len(a.chunk_centre) <= len(b.chunk_centre):
-        dist_cc, nearest = b.chunk_tree.query(a.chunk_centre)
-        ca = int(np.argmin(dist_cc))
-        cb = int(nearest[ca])
+    # closest (every tie: touching territories can have coincident chunk centres).
+    if trees:
+        # The nearest distance by tree, then every pair within it, at numpy's least gap.
+        small, large = (a, b) if len(a.chunk_centre) <= len(b.chunk_centre) else (b, a)
+        least = float(large.chunk_tree.query(small.chunk_centre)[0].min()) * (1 + 1e-9) + 1e-6
+        near = a.chunk_tree.sparse_distance_matrix(b.chunk_tree, least, output_type="ndarray")
+        ca, cb = near["i"].astype(np.intp), near["j"].astype(np.intp)
+        gap = pair_gaps(a.chunk_centre, b.chunk_centre, ca, cb)
+        ca, cb = ca[gap == gap.min()], cb[gap == gap.min()]
     else:
-        dist_cc, nearest = a.chunk_tree.query(b.chunk_centre)
-        cb = int(np.argmin(dist_cc))
-        ca = int(nearest[cb])
-    ra, rb = a.chunk_rep[[ca]], b.chunk_rep[[cb]]
-    upper = float(_geodesic(a.mid_lon[ra], a.mid_lat[ra], b.mid_lon[rb], b.mid_lat[rb])[0][0])
+        ca, cb = nearest_pairs(a.chunk_centre, b.chunk_centre)
+    ra, rb = a.chunk_rep[ca], b.chunk_rep[cb]
+    upper = float(_geodesic(a.mid_lon[ra], a.mid_lat[ra], b.mid_lon[rb], b.mid_lat[rb])[0].min())
 
     # Chunk pairs whose balls are within the bound, then whose geodesic bound is.
+    # Both indexes give the pairs in (chunk_a, chunk_b) order with numpy's gaps.
     reach = chord_limit(upper) + a.chunk_radius.max() + b.chunk_radius.max()
-    near = a.chunk_tree.sparse_distance_matrix(b.chunk_tree, reach, output_type="ndarray")
-    chunk_a, chunk_b, gap = near["i"].astype(np.intp), near["j"].astype(np.intp), near["v"]
+    if trees:
+        near = a.chunk_tree.sparse_distance_matrix(b.chunk_tree, reach, output_type="ndarray")
+        chunk_a, chunk_b = near["i"].astype(np.intp), near["j"].astype(np.intp)
+        gap = pair_gaps(a.chunk_centre, b.chunk_centre, chunk_a, chunk_b)
+        order = np.lexsort((chunk_b, chunk_a))
+        order = order[gap[order] <= reach]
+        chunk_a, chunk_b, gap = chunk_a[order], chunk_b[order], gap[order]
+    else:
+        chunk_a, chunk_b, gap = close_pairs(a.chunk_centre, b.chunk_centre, reach)
     ok = gap - a.chunk_radius[chunk_a] - b.chunk_radius[chunk_b] <= chord_limit(upper)
     chunk_a, chunk_b = chunk_a[ok], chunk_b[ok]
     ra, rb = a.chunk_rep[chunk_a], b.chunk_rep[chunk_b]
@@ -285,11 +300,19 @@ def _to_piece(
     return point_to_edges(lon, lat, piece[:, 0], piece[:, 1], piece[:, 2], piece[:, 3])
 
 
-def nearest_between_many(pairs: list[tuple[EdgeSet, EdgeSet]]) -> list[NearestPoints]:
-    """:func:`nearest_between` for many pairs at once (one vectorised pass for all of them)."""
+def nearest_between_many(
+    pairs: list[tuple[EdgeSet, EdgeSet]], *, trees: bool | None = None
+) -> list[NearestPoints]:
+    """:func:`nearest_between` for many pairs at once (one vectorised pass for all of them).
+
+    ``trees`` chooses how edge chunks are searched: k-d trees (scipy) or a numpy
+    grid (:mod:`geodist._grid`); the answers are the same. By default trees serve
+    calls of :data:`_TREE_PAIRS` pairs or more.
+    """
+    use_trees = len(pairs) >= _TREE_PAIRS if trees is None else trees
     chunks = []
     for k, (a, b) in enumerate(pairs):
-        ia, ib, _ = _candidate_pairs(a, b)
+        ia, ib, _ = _candidate_pairs(a, b, use_trees)
         chunks.append(
             _Rows(
                 np.full(len(ia), k),
@@ -348,33 +371,46 @@ def nearest_between_many(pairs: list[tuple[EdgeSet, EdgeSet]]) -> list[NearestPo
 def _polish(
     rows: _Rows, dist: NDArray[np.float64], u: NDArray[np.float64], v: NDArray[np.float64]
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-    """Alternating minimisation over (u, v) from the end-point solutions; never makes one worse."""
+    """Alternating minimisation over (u, v) from the end-point solutions; never makes one worse.
+
+    Each territory pair stops on its own, when none of its rows improves by
+    :data:`_POLISH_TOL_M`, so a pair gets the same answer alone or in a batch.
+    """
     dist, u, v = dist.copy(), u.copy(), v.copy()
+    live = np.arange(len(dist))
     for _ in range(_POLISH_ROUNDS):
-        before = dist.copy()
-        d, v_new = _to_piece(*_at(rows.a, u), rows.b)
-        better = d < dist
-        dist, v = np.where(better, d, dist), np.where(better, v_new, v)
-        d, u_new = _to_piece(*_at(rows.b, v), rows.a)
-        better = d < dist
-        dist, u = np.where(better, d, dist), np.where(better, u_new, u)
-        if np.all(before - dist < _POLISH_TOL_M):
+        if len(live) == 0:
             break
+        part = rows.take(live)
+        before = dist[live]
+        d, v_new = _to_piece(*_at(part.a, u[live]), part.b)
+        better = d < before
+        now = np.where(better, d, before)
+        v[live] = np.where(better, v_new, v[live])
+        d, u_new = _to_piece(*_at(part.b, v[live]), part.a)
+        better = d < now
+        now = np.where(better, d, now)
+        u[live] = np.where(better, u_new, u[live])
+        dist[live] = now
+        moved = np.zeros(int(rows.pair.max()) + 1, dtype=bool)
+        moved[part.pair[before - now >= _POLISH_TOL_M]] = True
+        live = live[moved[part.pair]]
     return dist, u, v
 
 
 def nearest_to_point(lon: float, lat: float, b: EdgeSet) -> NearestPoints:
     """Nearest point of a boundary to a point, exact on WGS84 for lon/lat-straight edges."""
     p = ecef(np.array([lon]), np.array([lat]))[0]
-    _, first = b.piece_tree.query(p)
+    # One point against every piece centre: a pass in numpy, cheaper than building a tree.
+    gap = np.linalg.norm(b.centre - p, axis=1)
+    first = int(np.argmin(gap))
     upper, _ = _geodesic(
         np.array([lon]),
         np.array([lat]),
         np.array([(b.lon0[first] + b.lon1[first]) / 2]),
         np.array([(b.lat0[first] + b.lat1[first]) / 2]),
     )
-    hits = np.asarray(b.piece_tree.query_ball_point(p, float(upper[0]) + b.radius.max()), dtype=np.intp)
-    hits = hits[np.linalg.norm(b.centre[hits] - p, axis=1) - b.radius[hits] <= upper[0]]
+    hits = np.flatnonzero(gap - b.radius <= upper[0])
     n = len(hits)
     dist, u = point_to_edges(
         np.full(n, lon), np.full(n, lat), b.lon0[hits], b.lat0[hits], b.lon1[hits], b.lat1[hits]

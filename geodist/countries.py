@@ -29,7 +29,7 @@ from typing import Any
 import shapely
 
 from geodist import _html, _records
-from geodist._data import load_countries, load_names, load_territories, translated_readings
+from geodist._data import load_countries, load_names, load_territory, translated_readings
 from geodist.errors import (
     AmbiguousCountryError,
     Hint,
@@ -123,7 +123,7 @@ class Country:
         Natural Earth 1:10m admin-0 (de-facto control), split at ±180°, valid.
         Loaded from the bundled data on first access.
         """
-        return load_territories()[self._territory_index]
+        return load_territory(self._territory_index)
 
     @property
     def label(self) -> str:

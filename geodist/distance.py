@@ -22,12 +22,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import shapely
 
 from geodist import _html, _records, border
+from geodist._tables import tables
 from geodist.countries import Capital, Country, all_countries, country
 from geodist.errors import (
     Hint,
@@ -544,14 +545,91 @@ def _border(
         return _point_to_territory(first, second, part_b)
     if isinstance(second, LatLon):
         return _point_to_territory(first, second, part_a)
+    cached = _from_table(first, second, part_a, part_b)
+    if cached is not None:
+        return cached
     return _between_territories(prepared(first, part_a), prepared(second, part_b))
 
 
 def _between_territories(ta: PreparedTerritory, tb: PreparedTerritory) -> Distance:
+    measured = measure_pairs([(ta, tb)])[0]
+    return border_distance(ta, tb, measured.points, measured.touching)
+
+
+class Measured(NamedTuple):
+    """One border measurement of the engine (:func:`measure_pairs`).
+
+    Attributes
+    ----------
+    distance_m : float
+        The geodesic between the two points, measured from the pair's first
+        territory in id order (the value the precomputed tables hold).
+    points : NearestPoints
+        The nearest points (one shared point when the two touch), in the order asked.
+    touching : bool
+        Whether the territories touch or overlap.
+    """
+
+    distance_m: float
+    points: border.NearestPoints
+    touching: bool
+
+
+def _in_order(ta: PreparedTerritory, tb: PreparedTerritory) -> bool:
+    """Whether a pair is measured as given: bundled countries are measured from the lower id."""
+    ka = (ta.whole or ta).country_id
+    kb = (tb.whole or tb).country_id
+    return ka is None or kb is None or ka <= kb
+
+
+def measure_pairs(pairs: list[tuple[PreparedTerritory, PreparedTerritory]]) -> list[Measured]:
+    """The engine's border answer for each pair of territories, in one batch.
+
+    Two bundled countries are always measured from the one with the lower id
+    and the answer turned round, so that (a, b) and (b, a) find the same points
+    (where many points tie, as for touching territories, the order of the search
+    decides which), and a batch finds what one pair alone finds
+    (:func:`geodist.border.nearest_between_many`).
+    """
+    flip = [not _in_order(a, b) for a, b in pairs]
+    ordered = [(b, a) if f else (a, b) for (a, b), f in zip(pairs, flip, strict=True)]
+    found = border.nearest_between_many([(a.edges, b.edges) for a, b in ordered])
+    out = []
+    for (a, b), f, nearest in zip(ordered, flip, found, strict=True):
+        points, touch = border_points(a, b, nearest)
+        metres = inverse(LatLon(points.lat_a, points.lon_a), LatLon(points.lat_b, points.lon_b)).distance_m
+        if f:
+            points = border.NearestPoints(
+                points.distance_m,
+                points.lon_b,
+                points.lat_b,
+                points.lon_a,
+                points.lat_a,
+                points.part_b,
+                points.part_a,
+            )
+        out.append(Measured(metres, points, touch))
+    return out
+
+
+def border_points(
+    ta: PreparedTerritory, tb: PreparedTerritory, nearest: border.NearestPoints
+) -> tuple[border.NearestPoints, bool]:
+    """The engine's answer for two territories from their boundaries' nearest points, and whether they touch.
+
+    Touching or overlapping territories get a shared point at distance 0
+    (:func:`geodist.border.shared_point`).
+    """
     touch = touching(ta, tb)
-    nearest = border.nearest_between(ta.edges, tb.edges)
     if touch:
         nearest = border.shared_point(ta.geometry, tb.geometry, nearest)
+    return nearest, touch
+
+
+def border_distance(
+    ta: PreparedTerritory, tb: PreparedTerritory, nearest: border.NearestPoints, touch: bool
+) -> Distance:
+    """The border :class:`Distance` between two territories, from :func:`border_points`' answer."""
     result = _between_points(
         LatLon(nearest.lat_a, nearest.lon_a),
         LatLon(nearest.lat_b, nearest.lon_b),
@@ -566,6 +644,27 @@ def _between_territories(ta: PreparedTerritory, tb: PreparedTerritory) -> Distan
         start_part=_part_label(ta, nearest.part_a),
         end_part=_part_label(tb, nearest.part_b),
     )
+
+
+def _from_table(
+    first: Country, second: Country, part_a: Part | str | LatLon, part_b: Part | str | LatLon
+) -> Distance | None:
+    """The border distance from the precomputed tables (:mod:`geodist._tables`), where they hold it."""
+    if (
+        part_a is not part_b
+        or not isinstance(part_a, Part)
+        or part_a is Part.LARGEST
+        or first.id == second.id
+    ):
+        return None
+    table = tables()
+    if table is None or first.id not in table.index or second.id not in table.index:
+        return None
+    metres, points, polygons, touch = table.border(first.id, second.id, part_a.value)
+    nearest = border.NearestPoints(
+        metres, float(points[1]), float(points[0]), float(points[3]), float(points[2]), *polygons
+    )
+    return border_distance(prepared(first, part_a), prepared(second, part_b), nearest, touch)
 
 
 def geometry_distance(a: shapely.Geometry, b: shapely.Geometry) -> Distance:

@@ -1,8 +1,11 @@
-"""Distance tables: every pair of a list of countries, in parallel.
+"""Distance tables: every pair of a list of countries, from the precomputed tables or measured in parallel.
 
-The border method finds all touching or overlapping pairs at once with a
-shapely STRtree, then measures the others row by row, each row as one batch
-(:func:`geodist.border.nearest_between_many`), spread over worker processes.
+Bundled countries answer from ``boundaries/tables.npz`` (:mod:`geodist._tables`),
+which the data build fills with the engine's own numbers. Measuring (other
+parts, ``cached=False``), the border method finds all touching or overlapping
+pairs at once with a shapely STRtree, then measures the others row by row, each
+row as one batch (:func:`geodist.border.nearest_between_many`), spread over
+worker processes.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from geodist.border import nearest_between_many
+from geodist._tables import tables
 from geodist.countries import Country, all_countries, country
-from geodist.distance import Method, distance
+from geodist.distance import Measured, Method, distance, measure_pairs
 from geodist.errors import InputTypeError, InputValueError, MissingPointError, echo
 from geodist.geodesic import LatLon
 from geodist.territory import Part, PreparedTerritory, parse_part, prepared
@@ -28,7 +31,7 @@ from geodist.units import Unit
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["border_matrix_m", "matrix", "nearest_countries"]
+__all__ = ["border_matrix_m", "matrix", "measure_row", "nearest_countries"]
 
 
 def matrix(
@@ -40,6 +43,7 @@ def matrix(
     part: str | Part | LatLon | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cached: bool = True,
 ) -> pd.DataFrame:
     """A symmetric table of distances between every pair of countries.
 
@@ -60,6 +64,12 @@ def matrix(
         Processes for the border method; all cores when None, 1 to stay in process.
     progress : callable, optional
         ``progress(done, total)`` after each row of the border method.
+    cached : bool
+        Answer from the tables precomputed at data-build time
+        (``boundaries/tables.npz``: border distances of the whole territories
+        and of their mainlands, capital, centroid and centre distances), which
+        hold exactly the engine's numbers. False measures every pair again
+        (the centroids themselves stay precomputed). Other parts always compute.
 
     Returns
     -------
@@ -100,12 +110,28 @@ def matrix(
     how = Method.parse(method)
     scale = Unit.parse(unit).metres
     chosen_part = parse_part(part, mainland)
-    if how is Method.BORDER:
+    ids = [c.id for c in chosen]
+    stored = _stored_matrix_m(ids, how, chosen_part) if cached else None
+    if stored is not None:
+        values = stored
+    elif how is Method.BORDER:
         values = border_matrix_m(chosen, part=chosen_part, workers=workers, progress=progress)
     else:
         values = _point_matrix_m(chosen, how, chosen_part)
-    ids = [c.id for c in chosen]
     return pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
+
+
+def _stored_matrix_m(ids: list[str], how: Method, part: Part | str | LatLon) -> np.ndarray | None:
+    """The matrix from the precomputed tables, or None where they do not hold it."""
+    table = tables()
+    if table is None or not table.has(ids):
+        return None
+    if how in (Method.CAPITAL, Method.CENTRE):  # the part does not move a capital or a centre point
+        return table.square(f"{how.value}_m", ids)
+    if part not in (Part.WHOLE, Part.MAINLAND):
+        return None
+    assert isinstance(part, Part)
+    return table.square(f"{how.value}_m_{part.value}", ids)
 
 
 def nearest_countries(
@@ -126,13 +152,20 @@ def nearest_countries(
         raise InputValueError(f"top must be a whole number of at least 1, got {echo(top)}")
     chosen_part = parse_part(part, mainland)
     others = [c for c in all_countries() if c.id != here.id]
-    mine = prepared(here, chosen_part)
-    theirs = [_part_of(c, chosen_part) for c in others]
-    touching = [touches(mine, t) for t in theirs]
-    apart = [k for k, t in enumerate(touching) if not t]
-    found = nearest_between_many([(mine.edges, theirs[k].edges) for k in apart])
-    metres = np.zeros(len(others))
-    metres[apart] = [f.distance_m for f in found]
+    table = tables()
+    if table is not None and chosen_part in (Part.WHOLE, Part.MAINLAND) and table.has([here.id]):
+        assert isinstance(chosen_part, Part)
+        found = [table.border(here.id, c.id, chosen_part.value) for c in others]
+        metres = np.array([f[0] for f in found])
+        touching = [f[3] for f in found]
+    else:
+        mine = prepared(here, chosen_part)
+        theirs = [_part_of(c, chosen_part) for c in others]
+        touching = [touches(mine, t) for t in theirs]
+        apart = [k for k, t in enumerate(touching) if not t]
+        measured = measure_row([mine, *(theirs[k] for k in apart)], 0, list(range(1, len(apart) + 1)))
+        metres = np.zeros(len(others))
+        metres[apart] = [m.distance_m for m in measured]
     order = sorted(range(len(others)), key=lambda k: (metres[k], others[k].id))
     ranked = [(others[k], float(metres[k]), touching[k]) for k in order]
     return ranked[:top] if top else ranked
@@ -207,10 +240,17 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
+def measure_row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> list[Measured]:
+    """The border measurement from ``territories[i]`` to each of ``territories[js]``, in one batch.
+
+    Exactly what :func:`geodist.distance` finds for each pair
+    (:func:`geodist.distance.measure_pairs`).
+    """
+    return measure_pairs([(territories[i], territories[j]) for j in js])
+
+
 def _row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> np.ndarray:
-    a = territories[i].edges
-    found = nearest_between_many([(a, territories[j].edges) for j in js])
-    return np.array([f.distance_m for f in found])
+    return np.array([m.distance_m for m in measure_row(territories, i, js)])
 
 
 _WORKER: dict[str, list[PreparedTerritory]] = {}

@@ -15,14 +15,15 @@ import shapely
 
 from geodist import __version__
 from geodist._records import MODEL
+from geodist._tables import tables
 from geodist.countries import Country, country, country_pair, lookup
 from geodist.dependencies import dependencies_of, sovereign_of
-from geodist.distance import Distance, Method, distance
+from geodist.distance import Distance, Method, distance, measure_pairs
 from geodist.errors import GeodistError, PartError
 from geodist.geodesic import LatLon
 from geodist.places import Trip, capital_trip
 from geodist.speed import Speed
-from geodist.territory import Part, parse_part, prepared, touching
+from geodist.territory import Part, parse_part, prepared
 from geodist.travel import travel_time
 from geodist.units import Unit
 
@@ -290,14 +291,8 @@ def dependency_notes(c: Country, other: Country, border_m: float | None, unit: U
     deps = [country(i) for i in ids]
     nearer: list[tuple[float, Country]] = []
     if border_m is not None and border_m > 0:
-        from geodist.border import nearest_between_many
-
-        theirs = prepared(other)
-        mine = [prepared(d) for d in deps if d.id != other.id]
-        apart = [t for t in mine if not touching(t, theirs)]
-        found = nearest_between_many([(t.edges, theirs.edges) for t in apart])
-        metres = {t.label: f.distance_m for t, f in zip(apart, found, strict=True)}
-        nearer = sorted((metres.get(prepared(d).label, 0.0), d) for d in deps if d.id != other.id)
+        mine = [d for d in deps if d.id != other.id]
+        nearer = sorted((_border_m(d, other), d) for d in mine)
         nearer = [(m, d) for m, d in nearer if m < border_m]
     for m, d in nearer[:1]:
         dep = sovereign_of(d.id)
@@ -316,6 +311,14 @@ def dependency_notes(c: Country, other: Country, border_m: float | None, unit: U
             f" {listed}{more}"
         )
     return notes
+
+
+def _border_m(a: Country, b: Country) -> float:
+    """Border distance of two whole countries, metres: from the precomputed tables, else measured."""
+    table = tables()
+    if table is not None and table.has([a.id, b.id]):
+        return table.border(a.id, b.id, "whole")[0]
+    return measure_pairs([(prepared(a), prepared(b))])[0].distance_m
 
 
 def _cli_name(c: Country) -> str:

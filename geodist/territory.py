@@ -33,13 +33,23 @@ import shapely.affinity
 
 from geodist import border
 from geodist._edges import EdgeSet
+from geodist._tables import Tables, tables
 from geodist.centroid import Centroid, territory_centroid
 from geodist.countries import Country
 from geodist.errors import GeometryError, PartError
 from geodist.geodesic import WGS84, LatLon
 from geodist.part_names import PART_NAMES
 
-__all__ = ["Part", "PartChoice", "PreparedTerritory", "from_geometry", "parse_part", "prepared", "touching"]
+__all__ = [
+    "Part",
+    "PartChoice",
+    "PreparedTerritory",
+    "from_geometry",
+    "parse_part",
+    "polygon_areas_m2",
+    "prepared",
+    "touching",
+]
 
 
 class Part(str, Enum):
@@ -115,6 +125,9 @@ class PreparedTerritory:
         For a part: the whole territory it was taken from (its labels refer to that).
     polygons : tuple of int
         For a part: the index, in ``whole``, of each of its polygons.
+    country_id : str or None
+        The bundled country it is (for a whole territory), whose part areas and
+        centroids come from the precomputed tables (:mod:`geodist._tables`).
     """
 
     label: str
@@ -123,6 +136,7 @@ class PreparedTerritory:
     part_names: tuple[tuple[str, LatLon], ...] = ()
     whole: PreparedTerritory | None = field(default=None, repr=False)
     polygons: tuple[int, ...] = field(default=(), repr=False)
+    country_id: str | None = field(default=None, repr=False)
     _parts: dict[int, PreparedTerritory] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -151,10 +165,22 @@ class PreparedTerritory:
     @cached_property
     def part_areas_m2(self) -> np.ndarray:
         """Area on WGS84 of each part group, indexed by group number, m²."""
+        stored = self._table_entry() if self.whole is None else None
+        polygon_areas = (
+            stored[0].polygon_areas_m2(stored[1]) if stored is not None else polygon_areas_m2(self.geometry)
+        )
         areas = np.zeros(len(self.geometry.geoms))
-        for i, polygon in enumerate(self.geometry.geoms):
-            areas[self.part_groups[i]] += abs(WGS84.geometry_area_perimeter(polygon)[0])
+        for i, area in enumerate(polygon_areas):
+            areas[self.part_groups[i]] += area
         return areas
+
+    def _table_entry(self) -> tuple[Tables, str] | None:
+        """The precomputed tables and this territory's id in them, if they hold it."""
+        owner = self.whole if self.whole is not None else self
+        table = tables() if owner.country_id is not None else None
+        if table is None or owner.country_id not in table.index:
+            return None
+        return table, owner.country_id
 
     @cached_property
     def largest_group(self) -> int:
@@ -294,7 +320,15 @@ class PreparedTerritory:
 
     @cached_property
     def centroid(self) -> Centroid:
-        """Area centroid on the ellipsoid (see :mod:`geodist.centroid`)."""
+        """Area centroid on the ellipsoid (see :mod:`geodist.centroid`); precomputed for bundled countries."""
+        mainland = self.whole is not None and self.whole._parts.get(self.whole.mainland_group) is self
+        stored = self._table_entry() if self.whole is None or mainland else None
+        if stored is not None:
+            table, country_id = stored
+            lat, lon, inside, concentration = table.centroid(
+                country_id, "whole" if self.whole is None else "mainland"
+            )
+            return Centroid(LatLon(lat, lon), inside, concentration)
         return territory_centroid(self.geometry, self.area_m2)
 
     @cached_property
@@ -303,6 +337,11 @@ class PreparedTerritory:
         geometry = shapely.MultiPolygon(self.geometry)
         shapely.prepare(geometry)
         return geometry
+
+
+def polygon_areas_m2(geometry: shapely.MultiPolygon) -> list[float]:
+    """Area on WGS84 of each polygon of a MultiPolygon, m² (Karney 2013 via pyproj)."""
+    return [abs(WGS84.geometry_area_perimeter(polygon)[0]) for polygon in geometry.geoms]
 
 
 def touching(a: PreparedTerritory, b: PreparedTerritory) -> bool:
@@ -336,7 +375,9 @@ def prepared(country: Country, part: Part | str | LatLon | bool = Part.WHOLE) ->
 @cache
 def _whole(country: Country) -> PreparedTerritory:
     capital = country.capital.location if country.capital else None
-    return PreparedTerritory(country.label, country.territory, capital, PART_NAMES.get(country.id, ()))
+    return PreparedTerritory(
+        country.label, country.territory, capital, PART_NAMES.get(country.id, ()), country_id=country.id
+    )
 
 
 def from_geometry(geometry: shapely.Geometry, label: str) -> PreparedTerritory:

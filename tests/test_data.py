@@ -11,7 +11,14 @@ import shapely
 from shapely.geometry import Point
 
 import geodist
-from geodist._data import data_dir, load_countries, load_names, load_territories, load_translations
+from geodist._data import (
+    data_dir,
+    load_countries,
+    load_names,
+    load_territories,
+    load_territory,
+    load_translations,
+)
 from geodist.geodesic import WGS84
 from geodist.names import normalise_name
 from tests.places import IRAN_CENTRE, RUSSIA_CENTRE, UN_MEMBERS
@@ -37,6 +44,16 @@ def test_every_territory_is_valid_and_non_empty():
     assert len(territories) == len(ALL) == 255
     assert shapely.is_valid(territories).all()
     assert not shapely.is_empty(territories).any()
+
+
+def test_one_territory_loads_the_same_geometry_as_all_of_them():
+    # Country.territory builds only its own geometry (load_territory), for a quick cold start.
+    territories = load_territories()
+    for index in (0, 1, 100, len(territories) - 1):
+        assert shapely.equals_exact(load_territory(index), territories[index], tolerance=0)
+        assert shapely.get_num_geometries(load_territory(index)) == shapely.get_num_geometries(
+            territories[index]
+        )
 
 
 def test_territories_lie_within_plus_minus_180_degrees():
@@ -270,3 +287,21 @@ def test_distance_from_the_seat_of_government():
     )
     with pytest.raises(ValueError, match="capital must be one of"):
         geodist.distance("Bolivia", "Peru", "capital", capital="palace")
+
+
+def test_an_airport_looked_up_alone_is_the_row_of_the_whole_file():
+    # load_airports() answers a few codes by scanning airports.csv's text (a quick cold start);
+    # it must give what a dict of every parsed row gives.
+    from geodist._data import _airport_rows, _AirportIndex
+
+    rows = _airport_rows()
+    by_iata = {r["iata"]: r for r in rows}
+    by_icao = {r["icao"]: r for r in rows if r["icao"]}
+    for code in [*list(by_iata)[::97], "IKA", "SVO", "FCO"]:
+        assert _AirportIndex(0)[code] == by_iata[code]
+    for code in [*list(by_icao)[::97], "OIIE"]:
+        assert _AirportIndex(1)[code] == by_icao[code]
+    for missing in ("ZZZZZ", "", "IK,A", "ika", "iata", "icao"):
+        assert _AirportIndex(0).get(missing) is None
+        assert _AirportIndex(1).get(missing) is None
+    assert len(_AirportIndex(0)) == len(by_iata) and set(_AirportIndex(1)) == set(by_icao)

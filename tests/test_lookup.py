@@ -146,7 +146,7 @@ def test_import_does_not_load_data():
 
     code = (
         "import geodist, geodist._data as d;"
-        "print(d.load_territories.cache_info().currsize, d.load_names.cache_info().currsize)"
+        "print(d._territory_arrays.cache_info().currsize, d.load_names.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "0"]
