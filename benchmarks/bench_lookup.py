@@ -9,6 +9,10 @@ processes). Queries: an English name (primary tier only), a code, a CLDR name in
 another language (parses one shard of translations.jsonl), an ambiguous query (an error, with its
 readings), a city for `geodist travel` (loads cities.csv). Warm: the same lookups
 repeated in one process, per call.
+
+Cold starts depend on byte-compiled modules: run it against an installed wheel
+(`pip install .`) with PYTHONDONTWRITEBYTECODE unset, or every process
+recompiles geodist (about 70 ms).
 """
 
 from __future__ import annotations
