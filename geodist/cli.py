@@ -469,7 +469,9 @@ def build_matrix_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("countries", nargs="*", help="two or more countries")
     parser.add_argument(
-        "--all", action="store_true", help="every bundled territory (255; about 20 s for borders)"
+        "--all",
+        action="store_true",
+        help="every bundled territory (255; read from the precomputed tables, under a second)",
     )
     parser.add_argument("--method", default="border", choices=[m.value for m in Method])
     _part_options(parser)
