@@ -50,7 +50,7 @@ from shapely.ops import unary_union
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))  # the sibling build modules, also when imported as boundaries.build
-from build_cities import write_cities  # noqa: E402
+from build_cities import capital_ids, write_cities  # noqa: E402
 from build_names import build_name_index, fetch_cldr_names, write_translations  # noqa: E402
 from vendor_leaflet import LEAFLET  # noqa: E402
 from vendor_leaflet import vendor as vendor_leaflet  # noqa: E402
@@ -634,7 +634,7 @@ def build(cache: Path, out_dir: Path) -> None:
     write_json(out_dir / "names.json", names)
     write_translations(out_dir / "translations.jsonl", translations)
     airports = write_airports(out_dir / "airports.csv")
-    cities = write_cities(out_dir / "cities.csv")
+    cities = write_cities(out_dir / "cities.csv", capital_ids(countries))
     vendor_leaflet(fetch_npm(cache, LEAFLET), out_dir / "vendor")
     from build_airports import build as build_capital_airports  # reads the two files just written
 

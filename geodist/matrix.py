@@ -22,7 +22,7 @@ import shapely
 from geodist._tables import tables
 from geodist.countries import Country, all_countries, country
 from geodist.distance import Measured, Method, distance, measure_pairs
-from geodist.errors import InputTypeError, InputValueError, MissingPointError, echo
+from geodist.errors import InputTypeError, InputValueError, MissingPointError, SameCountryError, echo
 from geodist.geodesic import LatLon
 from geodist.territory import Part, PreparedTerritory, parse_part, prepared
 from geodist.territory import touching as touches
@@ -106,6 +106,11 @@ def matrix(
     if not chosen:
         raise InputValueError(
             "a matrix needs at least one country; give a list of countries, or None for all"
+        )
+    twice = sorted({c.label for c in chosen if sum(other.id == c.id for other in chosen) > 1})
+    if twice:
+        raise SameCountryError(
+            f"a matrix is labelled by country: {', '.join(twice)} given more than once; give each country once"
         )
     how = Method.parse(method)
     scale = Unit.parse(unit).metres

@@ -12,7 +12,7 @@ place, :func:`plan_trip`, for ``geodist travel``, the pair report and the articl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from geodist._data import load_airports, load_capital_airports
@@ -251,7 +251,8 @@ def place(
             raise CoordinateError(f"longitude {lon:g} in {echo(raw)} is out of range [-180, 180] degrees")
         location = LatLon(lat, lon)
         return Place(str(location), location)
-    if _CODE.fullmatch(raw):
+    if _CODE.fullmatch(raw) and (language is None or raw.isupper() or raw.islower()):
+        # a mixed-case word with a language given ("Nga", --language vi) is a name, not a code
         by_code = _code_place(raw, fly)
         if by_code is not None:
             return by_code
@@ -269,6 +270,8 @@ def place(
     if match is not None and match.kind != "partial":
         elsewhere = found is not None and found[0].country != match.country.alpha2
         country_place = _country_place(match.country, fly, capital)
+        if match.note:  # "Scotland" is measured as the United Kingdom: say so
+            country_place = replace(country_place, note=_join(match.note, country_place.note))
         if elsewhere and found is not None:
             also = f"also a city: {found[0].label} (write city:{raw} for it)"
             return Place(

@@ -39,6 +39,24 @@ LABELS = {
 PAIR_COLUMNS = ("first", "first_alpha3", "first_name", "second", "second_alpha3", "second_name")
 """The two countries in a CSV row: ids, and beside them alpha-3 codes and names (see :func:`country_columns`)."""
 
+ENTRY_KEYS = (
+    "description",
+    "distance_m",
+    "distance",
+    "start",
+    "end",
+    "start_label",
+    "end_label",
+    "azimuth1_deg",
+    "azimuth2_deg",
+    "shares_border",
+    "start_part",
+    "end_part",
+    "source",
+    "note",
+)
+"""The keys of a method's entry in the pair report besides method, label, error and travel."""
+
 CSV_COLUMNS = (
     *PAIR_COLUMNS,
     "method",
@@ -127,7 +145,10 @@ def pair_data(
         except PartError:
             raise  # a part neither country has: the question is wrong, not one method
         except GeodistError as exc:
-            entry.update(error=exc.render("cli"), distance_m=None)  # this record feeds the command line
+            # every key of a measured entry, None, so that a script can read any entry alike
+            entry.update(
+                dict.fromkeys(ENTRY_KEYS), error=exc.render("cli")
+            )  # this record feeds the command line
             entries.append(entry)
             continue
         entry.update(_distance_data(d, u), error=None)

@@ -764,3 +764,30 @@ def test_any_command_line_exits_0_or_2_with_one_line_and_no_traceback(in_scratch
 @given(argv=command_lines())
 def test_any_command_line_thoroughly(in_scratch_dir, argv):
     check_command_line(argv)
+
+
+def test_a_method_that_cannot_be_measured_keeps_every_key(capsys):
+    # Somaliland has no capital and no centre point: those entries say why, with the same keys
+    code, out, _ = run(capsys, "Somaliland", "Somalia", "--json")
+    entries = json.loads(out)["distances"]
+    assert code == 0 and len({frozenset(e) for e in entries}) == 1
+    assert entries[1]["error"] and entries[1]["distance"] is None
+
+
+def test_matrix_and_nearest_say_which_part(capsys):
+    code, out, _ = run(capsys, "matrix", "Malaysia", "Thailand", "--part", "largest", "--json")
+    assert code == 0 and json.loads(out)["part"] == "largest"
+    code, out, _ = run(capsys, "nearest", "Malaysia", "--top", "1", "--part", "largest", "--json")
+    assert json.loads(out)["part"] == "largest"
+
+
+def test_an_output_name_the_file_system_refuses_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "map", "Iran", "Russia", "-o", str(tmp_path / ("a" * 300 + ".png")))
+    assert code == 2 and "File name too long" in err and len(err.splitlines()) == 1
+
+
+def test_the_library_matrix_refuses_a_country_twice():
+    import geodist
+
+    with pytest.raises(geodist.SameCountryError, match=r"Iran \(IR\) given more than once"):
+        geodist.matrix(["Iran", "Persia"])

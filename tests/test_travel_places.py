@@ -104,3 +104,22 @@ def test_travel_between_cities_measures_between_the_places_used():
     expected = geodist.inverse(place("CDG").location, LatLon(40.71427, -74.00597)).distance_m
     assert trip.leg.distance_m == pytest.approx(expected, abs=1e-6)
     assert trip.flies
+
+
+@pytest.mark.parametrize(("text", "iata"), [("Lisboa", "LIS"), ("Αθήνα", "ATH"), ("Den Haag", "AMS")])
+def test_capitals_by_their_own_names(text, iata):
+    # GeoNames alternate names are kept for every capital and seat of government
+    assert place(text, fly=True).airport.iata == iata
+
+
+def test_the_same_place_twice_is_refused_at_the_cli(capsys):
+    from geodist.cli import main
+
+    assert main(["travel", "Scotland", "Wales"]) == 2
+    err = capsys.readouterr().err
+    assert "the same place, United Kingdom (GB)" in err and len(err.splitlines()) == 1
+
+
+def test_a_language_makes_a_mixed_case_word_a_name_not_a_code():
+    # "Nga": NGA is Young airport (AU) and Nigeria's code; Vietnamese for Russia
+    assert place("Nga", language="vi").country.alpha2 == "RU"
