@@ -29,10 +29,8 @@ import shapely
 from numpy.typing import NDArray
 
 from geodist._edges import EdgeSet, edges_from_lines
-from geodist.bulk import _check, _points
 from geodist.countries import Country, all_countries
-from geodist.errors import CoordinateError, InputTypeError
-from geodist.points import BLOCK, check_workers, nearest_in_blocks, prepare_target, series_index
+from geodist.points import BLOCK, check_workers, coordinates, nearest_in_blocks, prepare_target
 
 __all__ = ["COLUMNS", "locate"]
 
@@ -230,22 +228,8 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     """
     import pandas as pd
 
-    index = None
-    if lon is None:
-        index = series_index(lat)
-        lat, lon = _points(lat)
-    scalar = np.ndim(lat) == 0 and np.ndim(lon) == 0
-    try:
-        lat_a, lon_a = (np.asarray(v, dtype=np.float64) for v in (lat, lon))
-    except TypeError as exc:
-        raise InputTypeError(f"coordinates must be numbers of degrees: {exc}") from None
-    except ValueError as exc:
-        raise CoordinateError(f"coordinates must be numbers of degrees: {exc}") from None
-    try:
-        lat_a, lon_a = (np.ascontiguousarray(a).ravel() for a in np.broadcast_arrays(lat_a, lon_a))
-    except ValueError as exc:
-        raise CoordinateError(f"latitudes and longitudes do not broadcast together: {exc}") from None
-    _check(lat_a, lon_a, lat_a, lon_a, scalar)
+    index, lat_b, lon_b, _ = coordinates(lat, lon)
+    lat_a, lon_a = (np.ascontiguousarray(a).ravel() for a in (lat_b, lon_b))
     threads = check_workers(workers)
 
     countries, world = _world()

@@ -258,22 +258,7 @@ def distances_to(
     >>> distances_to(equator, [1.0, 0.0], [5.0, 12.0]).round(3)
     array([110574.389, 222638.982])
     """
-    index = None
-    if lon is None:
-        index = series_index(lat)
-        lat, lon = _points(lat)
-    scalar = np.ndim(lat) == 0 and np.ndim(lon) == 0
-    try:
-        lat_a, lon_a = (np.asarray(v, dtype=np.float64) for v in (lat, lon))
-    except TypeError as exc:
-        raise InputTypeError(f"coordinates must be numbers of degrees: {exc}") from None
-    except ValueError as exc:
-        raise CoordinateError(f"coordinates must be numbers of degrees: {exc}") from None
-    try:
-        lat_a, lon_a = np.broadcast_arrays(lat_a, lon_a)
-    except ValueError as exc:
-        raise CoordinateError(f"latitudes and longitudes do not broadcast together: {exc}") from None
-    _check(lat_a, lon_a, lat_a, lon_a, scalar)
+    index, lat_a, lon_a, scalar = coordinates(lat, lon)
     threads = check_workers(workers)
     shape = lat_a.shape
     where = prepare_target(target, part=part)
@@ -319,6 +304,37 @@ def measure(
     d, nlat, nlon, _ = nearest_in_blocks(edges, wrapped[todo], lat[todo], workers)
     dist[todo], near_lat[todo], near_lon[todo] = d, nlat, nlon
     return dist, near_lat, near_lon
+
+
+def coordinates(lat: Any, lon: Any) -> tuple[Any, NDArray[np.float64], NDArray[np.float64], bool]:
+    """Points as given to :func:`distances_to` and :func:`geodist.locate`, checked.
+
+    Returns the GeoSeries index (or None), latitudes and longitudes as float64
+    arrays broadcast together (degrees), and whether both were scalars.
+
+    Raises
+    ------
+    InputTypeError, CoordinateError
+        Values that are not numbers, shapes that do not broadcast, a latitude
+        beyond ±90° or an infinity (NaN passes, as in :func:`geodist.distances`).
+    """
+    index = None
+    if lon is None:
+        index = series_index(lat)
+        lat, lon = _points(lat)
+    scalar = bool(np.ndim(lat) == 0 and np.ndim(lon) == 0)
+    try:
+        lat_a, lon_a = (np.asarray(v, dtype=np.float64) for v in (lat, lon))
+    except TypeError as exc:
+        raise InputTypeError(f"coordinates must be numbers of degrees: {exc}") from None
+    except ValueError as exc:
+        raise CoordinateError(f"coordinates must be numbers of degrees: {exc}") from None
+    try:
+        lat_a, lon_a = np.broadcast_arrays(lat_a, lon_a)
+    except ValueError as exc:
+        raise CoordinateError(f"latitudes and longitudes do not broadcast together: {exc}") from None
+    _check(lat_a, lon_a, lat_a, lon_a, scalar)
+    return index, lat_a, lon_a, scalar
 
 
 def series_index(values: object) -> Any:
