@@ -106,12 +106,23 @@ class EdgeSet:
     @classmethod
     def from_multipolygon(cls, territory: shapely.MultiPolygon) -> EdgeSet:
         """Split every ring of ``territory`` into pieces and compute their balls."""
-        rings = shapely.get_rings(list(territory.geoms), return_index=True)
-        ring_geoms, part_of_ring = rings
+        ring_geoms, part_of_ring = shapely.get_rings(list(territory.geoms), return_index=True)
         coords, ring_of_coord = shapely.get_coordinates(ring_geoms, return_index=True)
-        same_ring = ring_of_coord[:-1] == ring_of_coord[1:]
-        start, end = coords[:-1][same_ring], coords[1:][same_ring]
-        part = part_of_ring[ring_of_coord[:-1][same_ring]]
+        return cls.from_segments(coords, ring_of_coord, part_of_ring)
+
+    @classmethod
+    def from_segments(
+        cls, coords: NDArray[np.float64], line_of_coord: NDArray[np.intp], part_of_line: NDArray[np.intp]
+    ) -> EdgeSet:
+        """Split the segments of lines (or rings) into pieces and compute their balls.
+
+        ``coords`` are (lon, lat) vertices, ``line_of_coord`` the line each
+        belongs to (consecutive vertices of one line form its segments), and
+        ``part_of_line`` the part number each line's pieces carry.
+        """
+        same_line = line_of_coord[:-1] == line_of_coord[1:]
+        start, end = coords[:-1][same_line], coords[1:][same_line]
+        part = part_of_line[line_of_coord[:-1][same_line]]
         keep = np.any(start != end, axis=1)
         start, end, part = start[keep], end[keep], part[keep]
 
@@ -240,41 +251,9 @@ def edges_from_lines(lines: shapely.Geometry) -> EdgeSet:
     """The pieces of a (Multi)LineString's segments, as an :class:`EdgeSet`.
 
     Each segment is an edge drawn as a straight line in lon/lat, like a ring's,
-    and is split into pieces exactly as :meth:`EdgeSet.from_multipolygon` splits
-    ring edges (so the same segment gives the same pieces); ``part`` is the index
-    of the line in the MultiLineString. The polygon path is left as it is: this
-    is a separate entry point (same steps) for open lines, which have no rings.
+    and is split into pieces exactly as ring edges are (:meth:`EdgeSet.from_segments`);
+    ``part`` is the index of the line in the MultiLineString.
     """
     parts = list(shapely.get_parts(lines))
     coords, line_of_coord = shapely.get_coordinates(parts, return_index=True)
-    same_line = line_of_coord[:-1] == line_of_coord[1:]
-    start, end = coords[:-1][same_line], coords[1:][same_line]
-    part = line_of_coord[:-1][same_line]
-    keep = np.any(start != end, axis=1)
-    start, end, part = start[keep], end[keep], part[keep]
-
-    chord = np.linalg.norm(ecef(end[:, 0], end[:, 1]) - ecef(start[:, 0], start[:, 1]), axis=1)
-    pieces = np.maximum(1, np.ceil(chord / MAX_PIECE_M)).astype(np.intp)
-    edge = np.repeat(np.arange(len(start)), pieces)
-    first = np.repeat(np.cumsum(pieces) - pieces, pieces)
-    k = np.arange(len(edge)) - first
-    delta = end[edge] - start[edge]
-    p0 = start[edge] + delta * (k / pieces[edge])[:, None]
-    p1 = start[edge] + delta * ((k + 1) / pieces[edge])[:, None]
-    last = k == pieces[edge] - 1
-    p1[last] = end[edge][last]
-    centre = ecef((p0[:, 0] + p1[:, 0]) / 2, (p0[:, 1] + p1[:, 1]) / 2)
-    order = np.argsort(_morton_key(centre), kind="stable")
-    p0, p1, centre, piece_part = p0[order], p1[order], centre[order], part[edge][order]
-    xyz0, xyz1 = ecef(p0[:, 0], p0[:, 1]), ecef(p1[:, 0], p1[:, 1])
-    half = np.maximum(np.linalg.norm(xyz0 - centre, axis=1), np.linalg.norm(xyz1 - centre, axis=1))
-    return EdgeSet(
-        lon0=p0[:, 0].copy(),
-        lat0=p0[:, 1].copy(),
-        lon1=p1[:, 0].copy(),
-        lat1=p1[:, 1].copy(),
-        part=piece_part,
-        centre=centre,
-        radius=half * _ARC_OVER_CHORD + _RADIUS_PAD_M,
-        sagitta=np.linalg.norm(centre - (xyz0 + xyz1) / 2, axis=1),
-    )
+    return EdgeSet.from_segments(coords, line_of_coord, np.arange(len(parts)))
