@@ -210,7 +210,16 @@ class _Verbose:
         """Resolve a country query (with a language hint); with -v, say how it was read."""
         from geodist.countries import lookup
 
-        match = lookup(query, language=language)
+        return self._said(query, lookup(query, language=language))
+
+    def pair(self, first: str, second: str, language: str | None = None) -> tuple[Any, Any]:
+        """Resolve two queries that must name different countries (the error repeats them as typed)."""
+        from geodist.countries import lookup_pair
+
+        a, b = lookup_pair(first, second, language=language)
+        return self._said(first, a), self._said(second, b)
+
+    def _said(self, query: str, match: Any) -> Any:
         self(f"{echo(query)} is {match.country.label}, matched as {match.how}")
         return match.country
 
@@ -440,7 +449,7 @@ def _cmd_article(args: argparse.Namespace) -> str:
     from geodist.report import PAIR_COLUMNS, country_columns, country_data
 
     verbose = _Verbose(args.verbose)
-    report = article(verbose.country(args.first, args.language), verbose.country(args.second, args.language))
+    report = article(*verbose.pair(args.first, args.second, args.language))
     verbose.elapsed("reproduced")
     unit = Unit.parse(args.unit)
     corrections = [
@@ -761,12 +770,7 @@ def _cmd_map(args: argparse.Namespace) -> str:
     from geodist.maps import write_map
 
     verbose = _Verbose(args.verbose)
-    path = write_map(
-        verbose.country(args.first, args.language),
-        verbose.country(args.second, args.language),
-        args.output,
-        tiles=args.tiles,
-    )
+    path = write_map(*verbose.pair(args.first, args.second, args.language), args.output, tiles=args.tiles)
     verbose.elapsed("drawn")
     print(f"geodist: wrote {path}", file=sys.stderr)
     return ""

@@ -477,10 +477,19 @@ def country_pair(
         Both name the same country ("Iran" and "Persia"): a pair report,
         the article and a map need two.
     """
-    a, b = country(first, language=language), country(second, language=language)
-    if a.id == b.id:
+    a, b = lookup_pair(first, second, language=language)
+    return a.country, b.country
+
+
+def lookup_pair(
+    first: str | int | Country, second: str | int | Country, *, language: str | None = None
+) -> tuple[CountryMatch, CountryMatch]:
+    """:func:`lookup` both queries; they must name different countries (see :func:`country_pair`)."""
+    a, b = lookup(first, language=language), lookup(second, language=language)
+    if a.country.id == b.country.id:
         raise SameCountryError(
-            f"{echo(str(first))} and {echo(str(second))} are the same country, {a.label}; give two different countries"
+            f"{echo(str(first))} and {echo(str(second))} are the same country, {a.country.label};"
+            " give two different countries"
         )
     return a, b
 

@@ -241,7 +241,7 @@ def place(
         found = find_city(rest)
         if found is None:
             raise UnknownPlaceError(
-                f"unknown city {_quoted(rest)}; cities of 15,000 inhabitants or more are known"
+                f"unknown city {echo(rest)}; cities of 15,000 inhabitants or more are known"
             )
         return _city_place(*found, fly)
     point = _LAT_LON.fullmatch(raw)
@@ -256,39 +256,31 @@ def place(
         by_code = _code_place(raw, fly)
         if by_code is not None:
             return by_code
+    unknown: UnknownCountryError | None = None
     try:
         match = lookup(raw, language=language)
-    except UnknownCountryError:
-        match = None
+    except UnknownCountryError as exc:
+        match, unknown = None, exc
     found = find_city(raw)
     if match is not None and found is not None and match.kind == "translation":
         city = found[0]
         raise AmbiguousPlaceError(
-            f"{_quoted(raw)} is the {match.how.removesuffix(' (CLDR)')} of {match.country.label} and a city,"
+            f"{echo(raw)} is the {match.how.removesuffix(' (CLDR)')} of {match.country.label} and a city,"
             f" {city.label} (pop. {city.population:,}); write country:{raw} or city:{raw}"
         )
     if match is not None and match.kind != "partial":
         elsewhere = found is not None and found[0].country != match.country.alpha2
         country_place = _country_place(match.country, fly, capital)
-        if match.note:  # "Scotland" is measured as the United Kingdom: say so
-            country_place = replace(country_place, note=_join(match.note, country_place.note))
-        if elsewhere and found is not None:
-            also = f"also a city: {found[0].label} (write city:{raw} for it)"
-            return Place(
-                country_place.label,
-                country_place.location,
-                country_place.country,
-                country_place.airport,
-                _join(country_place.note, also),
-            )
-        return country_place
+        also = f"also a city: {found[0].label} (write city:{raw} for it)" if elsewhere and found else None
+        # "Scotland" is measured as the United Kingdom: say so
+        return replace(country_place, note=_join(match.note, country_place.note, also))
     if found is not None:
         return _city_place(*found, fly)
     if match is not None:
         return _country_place(match.country, fly, capital)
     raise UnknownPlaceError(
-        f"unknown place {_quoted(raw)}: not an airport code, a country, a city of 15,000 inhabitants"
-        " or more, nor 'lat,lon'" + _suggestion(raw)
+        f"unknown place {echo(raw)}: not an airport code, a country, a city of 15,000 inhabitants"
+        " or more, nor 'lat,lon'" + _suggestion(raw, unknown)
     )
 
 
@@ -349,19 +341,9 @@ def _join(*notes: str | None) -> str | None:
     return "; ".join(kept) or None
 
 
-def _quoted(text: str) -> str:
-    return echo(text)
-
-
-def _suggestion(raw: str) -> str:
-    """'; did you mean ...?' from the country and city names, where some are close."""
-    close: list[str] = []
-    try:
-        country(raw)
-    except UnknownCountryError as exc:
-        close += list(exc.suggestions[:2])
-    except GeodistError:
-        pass
+def _suggestion(raw: str, unknown: UnknownCountryError | None) -> str:
+    """'; did you mean ...?' from the close country names the lookup found, and close city names."""
+    close = list(unknown.suggestions[:2]) if unknown is not None else []
     close += city_suggestions(raw)
     return "; did you mean " + " or ".join(dict.fromkeys(close[:4])) + "?" if close else ""
 

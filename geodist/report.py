@@ -16,7 +16,7 @@ import shapely
 from geodist import __version__
 from geodist._records import MODEL
 from geodist._tables import tables
-from geodist.countries import Country, country, country_pair, lookup
+from geodist.countries import Country, country, lookup_pair
 from geodist.dependencies import dependencies_of, sovereign_of
 from geodist.distance import Distance, Method, distance, measure_pairs
 from geodist.errors import GeodistError, PartError
@@ -130,8 +130,8 @@ def pair_data(
         be measured for this pair (no capital, no centre point) is reported in
         its entry's ``error`` instead.
     """
-    a, b = country_pair(first, second, language=language)
-    match_a, match_b = lookup(first, language=language), lookup(second, language=language)
+    match_a, match_b = lookup_pair(first, second, language=language)
+    a, b = match_a.country, match_b.country
     u = Unit.parse(unit)
     chosen = parse_part(part, mainland)
     if speed is not None:
