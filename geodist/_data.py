@@ -107,6 +107,15 @@ def _translation_shard(index: int) -> dict[str, list[list[Any]]]:
         raise DataError(f"cannot read shard {index} of translations.jsonl: {exc}") from exc
 
 
+@cache
+def _translation_shard_count() -> int:
+    """The number of shards, from the header line of ``translations.jsonl``."""
+    try:
+        return int(json.loads(_translation_lines()[0])["shards"])
+    except (IndexError, KeyError, ValueError) as exc:
+        raise DataError(f"translations.jsonl has no valid header: {exc}") from exc
+
+
 def translated_readings(key: str) -> list[list[Any]] | None:
     """The readings of a normalised name that only other languages use, or None.
 
@@ -115,18 +124,13 @@ def translated_readings(key: str) -> list[list[Any]] | None:
     """
     import zlib
 
-    try:
-        shards = int(json.loads(_translation_lines()[0])["shards"])
-    except (IndexError, KeyError, ValueError) as exc:
-        raise DataError(f"translations.jsonl has no valid header: {exc}") from exc
-    return _translation_shard(zlib.crc32(key.encode("utf-8")) % shards).get(key)
+    return _translation_shard(zlib.crc32(key.encode("utf-8")) % _translation_shard_count()).get(key)
 
 
 def load_translations() -> dict[str, dict[str, list[list[Any]]]]:
     """The whole translated tier, ``{"translated": {key: readings}}`` (every shard parsed: for tools and tests)."""
-    shards = int(json.loads(_translation_lines()[0])["shards"])
     merged: dict[str, list[list[Any]]] = {}
-    for index in range(shards):
+    for index in range(_translation_shard_count()):
         merged.update(_translation_shard(index))
     return {"translated": merged}
 

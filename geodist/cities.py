@@ -26,7 +26,7 @@ from functools import cache
 
 from geodist._data import data_dir
 from geodist.countries import Country, country
-from geodist.errors import AmbiguousPlaceError, DataError, GeodistError
+from geodist.errors import AmbiguousPlaceError, DataError, GeodistError, echo
 from geodist.geodesic import LatLon
 from geodist.names import normalise_name
 
@@ -117,11 +117,9 @@ def _table() -> _Table:
                 by_other_name.setdefault(other, []).append(n)
         if row[region]:
             state_names.add((row[code], row[region]))
-    states = {
-        normalise_name(text): name
-        for pair in state_names
-        for text, name in ((pair[0], pair[1]), (pair[1], pair[1]))
-    }
+    states: dict[str, str] = {}
+    for state_code, state in state_names:  # "TX" and "Texas" both name Texas
+        states[normalise_name(state_code)] = states[normalise_name(state)] = state
     return _Table(rows, columns, by_name, by_other_name, states)
 
 
@@ -187,21 +185,17 @@ def find_city(text: str) -> tuple[City, str | None] | None:
         return None
     ranked = sorted(found, key=lambda c: (-c.population, c.geonameid))
     capitals = [c for c in ranked if c.geonameid in _capital_ids()]
-    if len(capitals) == 1 and all(c.population < FAR_LARGER * capitals[0].population for c in ranked):
-        ranked = [
-            capitals[0],
-            *(c for c in ranked if c is not capitals[0]),
-        ]  # a UN member's capital, unless dwarfed
+    capital = capitals[0] if len(capitals) == 1 else None
+    if capital is not None and any(c.population >= FAR_LARGER * capital.population for c in ranked):
+        capital = None  # a UN member's capital wins, unless another city dwarfs it
+    if capital is not None:
+        ranked = [capital, *(c for c in ranked if c is not capital)]
     best, others = ranked[0], ranked[1:]
-    if (
-        others
-        and best is not (capitals[0] if len(capitals) == 1 else None)
-        and (best.population < FAR_LARGER * others[0].population)
-    ):
+    if others and capital is None and best.population < FAR_LARGER * others[0].population:
         listed = [f"{c.label} (pop. {c.population:,})" for c in ranked[:6]]
         more = f" and {len(ranked) - 6} more" if len(ranked) > 6 else ""
         raise AmbiguousPlaceError(
-            f"{name.strip()!r} is ambiguous: it could be "
+            f"{echo(name.strip())} is ambiguous: it could be "
             + ", ".join(listed)
             + more
             + f'; add a country or US state, as "{best.name}, {best.region or best.country}"'
