@@ -7,9 +7,11 @@ countries table; see ``boundaries/README.md``. Data is loaded on first use.
 """
 
 from geodist.article import ArticleReport, article
-from geodist.bulk import distances
 from geodist.countries import Capital, Country, CountryMatch, all_countries, country, lookup
 from geodist.distance import Distance, Method, distance, geometry_distance
+from geodist.engine.bulk import distances
+from geodist.engine.geodesic import GeodesicInverse, LatLon, inverse
+from geodist.engine.geodesic_edges import densify_geodesic
 from geodist.errors import (
     AmbiguousCountryError,
     AmbiguousPlaceError,
@@ -38,8 +40,6 @@ from geodist.errors import (
     UnknownPlaceError,
 )
 from geodist.frame import countries_frame, to_frame
-from geodist.geodesic import GeodesicInverse, LatLon, inverse
-from geodist.geodesic_edges import densify_geodesic
 from geodist.join import nearest_join
 from geodist.locate import locate
 from geodist.matrix import matrix

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from geodist.geodesic import LatLon
+from geodist.engine.geodesic import LatLon
 
 __all__ = ["degrees", "grid", "table"]
 

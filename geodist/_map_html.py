@@ -21,8 +21,8 @@ from typing import Any
 import shapely
 
 from geodist._data import data_dir
+from geodist.engine.geodesic import LatLon
 from geodist.errors import DataError
-from geodist.geodesic import LatLon
 
 __all__ = ["html_page"]
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from geodist.geodesic import WGS84, LatLon
+from geodist.engine.geodesic import WGS84, LatLon
 
 __all__ = ["MODEL", "finite", "flat_rows", "line_geometry", "point", "wrap_lon"]
 

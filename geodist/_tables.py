@@ -99,7 +99,7 @@ class Tables:
 
         ``points`` is (lat_a, lon_a, lat_b, lon_b) in degrees, and the polygons are
         indexes into each measured territory (whole or mainland), as
-        :class:`geodist.border.NearestPoints` gives them; for a pair stored the
+        :class:`geodist.engine.border.NearestPoints` gives them; for a pair stored the
         other way round the ends are swapped.
         """
         i, j = self.index[a], self.index[b]

@@ -26,8 +26,8 @@ from functools import cache
 
 from geodist._data import data_dir
 from geodist.countries import Country, country
+from geodist.engine.geodesic import LatLon
 from geodist.errors import AmbiguousPlaceError, DataError, GeodistError, echo
-from geodist.geodesic import LatLon
 from geodist.names import normalise_name
 
 __all__ = ["FAR_LARGER", "City", "city_suggestions", "find_city"]

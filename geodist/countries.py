@@ -30,6 +30,7 @@ import shapely
 
 from geodist import _html, _records
 from geodist._data import load_countries, load_names, load_territory, translated_readings
+from geodist.engine.geodesic import LatLon
 from geodist.errors import (
     AmbiguousCountryError,
     Hint,
@@ -40,7 +41,6 @@ from geodist.errors import (
     UnknownCountryError,
     echo,
 )
-from geodist.geodesic import LatLon
 from geodist.names import normalise_name
 
 __all__ = ["Capital", "Country", "CountryMatch", "all_countries", "country", "lookup"]

@@ -7,11 +7,11 @@ via pyproj), in metres; a method only decides *which two points* are joined:
   overlap), exact for the bundled boundaries as drawn (straight lines in lon/lat);
 - ``"capital"``: the two capitals (GeoNames coordinates);
 - ``"centroid"``: the territories' area centroids on the ellipsoid
-  (:mod:`geodist.centroid`);
+  (:mod:`geodist.engine.centroid`);
 - ``"centre"``: the country centre points of Google's public countries table,
   the points web distance calculators (and the article) measure between.
 
-A point (:class:`~geodist.geodesic.LatLon`) can stand in for either country: it
+A point (:class:`~geodist.engine.geodesic.LatLon`) can stand in for either country: it
 is used as it is whatever the method, so ``distance(point, "Iran")`` is the
 distance from the point to Iran's territory (0 inside) and two points give their
 geodesic.
@@ -27,9 +27,11 @@ from typing import Any, NamedTuple
 import numpy as np
 import shapely
 
-from geodist import _html, _records, border
+from geodist import _html, _records
 from geodist._tables import tables
 from geodist.countries import Capital, Country, all_countries, country
+from geodist.engine import border
+from geodist.engine.geodesic import WGS84, LatLon, inverse
 from geodist.errors import (
     Hint,
     InputTypeError,
@@ -39,7 +41,6 @@ from geodist.errors import (
     NoCentrePointError,
     echo,
 )
-from geodist.geodesic import WGS84, LatLon, inverse
 from geodist.territory import (
     Part,
     PartChoice,
@@ -589,7 +590,7 @@ def measure_pairs(pairs: list[tuple[PreparedTerritory, PreparedTerritory]]) -> l
     and the answer turned round, so that (a, b) and (b, a) find the same points
     (where many points tie, as for touching territories, the order of the search
     decides which), and a batch finds what one pair alone finds
-    (:func:`geodist.border.nearest_between_many`).
+    (:func:`geodist.engine.border.nearest_between_many`).
     """
     flip = [not _in_order(a, b) for a, b in pairs]
     ordered = [(b, a) if f else (a, b) for (a, b), f in zip(pairs, flip, strict=True)]
@@ -618,7 +619,7 @@ def border_points(
     """The engine's answer for two territories from their boundaries' nearest points, and whether they touch.
 
     Touching or overlapping territories get a shared point at distance 0
-    (:func:`geodist.border.shared_point`).
+    (:func:`geodist.engine.border.shared_point`).
     """
     touch = touching(ta, tb)
     if touch:

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from geodist.bulk import _points
+from geodist.engine.bulk import _points
 from geodist.errors import CoordinateError, InputTypeError, InputValueError
 from geodist.frame import _geopandas
 from geodist.locate import find, regions_from

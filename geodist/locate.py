@@ -8,7 +8,7 @@
   boundary is inside);
 - a point in no territory (at sea, in Antarctic waters, on a ship) is measured
   to the boundaries of all territories together, one set of boundary pieces for
-  the world (:class:`geodist._edges.EdgeSet`), with the bounded exact search of
+  the world (:class:`geodist.engine.edges.EdgeSet`), with the bounded exact search of
   :func:`geodist.points.nearest_on_edges`. Its distance is the minimum over
   every territory of ``geodist.distance(LatLon(...), territory)``, exact on
   WGS84 for the boundaries as drawn.
@@ -28,8 +28,8 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from geodist._edges import EdgeSet, edges_from_lines
 from geodist.countries import Country, all_countries
+from geodist.engine.edges import EdgeSet, edges_from_lines
 from geodist.points import BLOCK, check_workers, coordinates, nearest_in_blocks, prepare_target
 
 __all__ = ["COLUMNS", "locate"]

@@ -26,8 +26,8 @@ import shapely
 
 from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
+from geodist.engine.geodesic import WGS84, LatLon
 from geodist.errors import MissingExtraError, OutputFormatError, OutputPathError
-from geodist.geodesic import WGS84, LatLon
 
 __all__ = [
     "FORMATS",

@@ -4,7 +4,7 @@ Bundled countries answer from ``boundaries/tables.npz`` (:mod:`geodist._tables`)
 which the data build fills with the engine's own numbers. Measuring (other
 parts, ``cached=False``), the border method finds all touching or overlapping
 pairs at once with a shapely STRtree, then measures the others row by row, each
-row as one batch (:func:`geodist.border.nearest_between_many`), spread over
+row as one batch (:func:`geodist.engine.border.nearest_between_many`), spread over
 worker processes.
 """
 
@@ -22,8 +22,8 @@ import shapely
 from geodist._tables import tables
 from geodist.countries import Country, all_countries, country
 from geodist.distance import Measured, Method, distance, measure_pairs
+from geodist.engine.geodesic import LatLon
 from geodist.errors import InputTypeError, InputValueError, MissingPointError, SameCountryError, echo
-from geodist.geodesic import LatLon
 from geodist.territory import Part, PreparedTerritory, parse_part, prepared
 from geodist.territory import touching as touches
 from geodist.units import Unit

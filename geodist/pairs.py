@@ -4,7 +4,7 @@
 k-th of another, for any mix of points, (Multi)LineStrings and (Multi)Polygons
 in lon/lat degrees, and measures the shortest geodesic between them: 0 where
 they meet (or one holds the other), else the nearest points of their edges
-found by the exact engine (:mod:`geodist.border`; edges are straight lines in
+found by the exact engine (:mod:`geodist.engine.border`; edges are straight lines in
 lon/lat, as drawn). Points go through :func:`geodist.points.distances_to`'s
 path, and two points through ``pyproj.Geod.inv``.
 """
@@ -16,10 +16,10 @@ from typing import Any
 import numpy as np
 import shapely
 
-from geodist import border
-from geodist.bulk import _check
+from geodist.engine import border
+from geodist.engine.bulk import _check
+from geodist.engine.geodesic import WGS84
 from geodist.errors import CoordinateError, GeometryError, InputValueError
-from geodist.geodesic import WGS84
 from geodist.points import measure, prepare_target, series_index
 from geodist.territory import from_geometry, touching
 

@@ -14,7 +14,7 @@ The names are the usual English geographic names of these landmasses.
 
 from __future__ import annotations
 
-from geodist.geodesic import LatLon
+from geodist.engine.geodesic import LatLon
 
 __all__ = ["PART_NAMES"]
 

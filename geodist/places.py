@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from geodist._data import load_airports, load_capital_airports
 from geodist.cities import City, city_suggestions, find_city
 from geodist.countries import Country, country, country_by_code_or_name, lookup
+from geodist.engine.geodesic import LatLon
 from geodist.errors import (
     AmbiguousPlaceError,
     CoordinateError,
@@ -29,7 +30,6 @@ from geodist.errors import (
     UnknownPlaceError,
     echo,
 )
-from geodist.geodesic import LatLon
 
 if TYPE_CHECKING:
     from geodist.distance import Distance

@@ -4,8 +4,8 @@
 target: a bundled country, or a caller's (Multi)Polygon or (Multi)LineString in
 lon/lat degrees. The numbers are those of the scalar path,
 ``geodist.distance(LatLon(...), country)``, to the bit: the same boundary
-pieces (:mod:`geodist._edges`) and the same exact per-piece minimisation
-(:func:`geodist.border.point_to_edges`, WGS84 geodesics by GeographicLib via
+pieces (:mod:`geodist.engine.edges`) and the same exact per-piece minimisation
+(:func:`geodist.engine.border.point_to_edges`, WGS84 geodesics by GeographicLib via
 ``pyproj.Geod.inv``); only the choice of which pieces to measure is done in bulk.
 
 For each block of points:
@@ -17,7 +17,7 @@ For each block of points:
    centres are nearest (a k-d tree query);
 3. candidates: the chunks, then the pieces, whose enclosing balls come within
    the longest chord a geodesic of length U can have (a chord is never longer
-   than its geodesic, :func:`geodist.border.chord_limit`), and, for points more
+   than its geodesic, :func:`geodist.engine.border.chord_limit`), and, for points more
    than :data:`GEODESIC_TEST_M` away, whose representative point (for chunks) or
    midpoint (for pieces) is within U plus their geodesic radius (triangle
    inequality; one geodesic each). No piece that could hold the minimum is dropped;
@@ -38,12 +38,12 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from geodist._edges import EdgeSet, ecef, edges_from_lines
-from geodist.border import _SPHERE_SLACK, point_to_edges
-from geodist.bulk import _check, _points
 from geodist.countries import Country, country
+from geodist.engine.border import _SPHERE_SLACK, point_to_edges
+from geodist.engine.bulk import _check, _points
+from geodist.engine.edges import EdgeSet, ecef, edges_from_lines
+from geodist.engine.geodesic import WGS84, WGS84_A_M
 from geodist.errors import CoordinateError, GeometryError, InputTypeError, InputValueError, PartError, echo
-from geodist.geodesic import WGS84, WGS84_A_M
 from geodist.territory import PartChoice, from_geometry, parse_part, prepared
 
 __all__ = ["PreparedTarget", "Target", "TargetDistances", "distances_to", "prepare_target"]
@@ -404,7 +404,7 @@ def nearest_on_edges(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.intp]]:
     """Exact nearest point of a boundary to each point: distance (m), its lat, lon (degrees), and its piece.
 
-    The bulk form of :func:`geodist.border.nearest_to_point`, with the pruning
+    The bulk form of :func:`geodist.engine.border.nearest_to_point`, with the pruning
     of the module notes. ``lon`` must lie in [-180, 180]; no NaN.
     """
     n = len(lon)
@@ -506,6 +506,6 @@ def _to_pieces(
 
 
 def _chord_limit(geodesic_m: NDArray[np.float64]) -> NDArray[np.float64]:
-    """:func:`geodist.border.chord_limit`, element-wise: the longest chord of a geodesic this long, metres."""
+    """:func:`geodist.engine.border.chord_limit`, element-wise: the longest chord of a geodesic this long, metres."""
     scaled = np.minimum(np.pi / 2, geodesic_m / (2 * WGS84_A_M * _SPHERE_SLACK))
     return np.asarray(np.minimum(geodesic_m, 2 * WGS84_A_M * np.sin(scaled)), dtype=np.float64)

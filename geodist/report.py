@@ -19,8 +19,8 @@ from geodist._tables import tables
 from geodist.countries import Country, country, lookup_pair
 from geodist.dependencies import dependencies_of, sovereign_of
 from geodist.distance import Distance, Method, distance, measure_pairs
+from geodist.engine.geodesic import LatLon
 from geodist.errors import GeodistError, PartError
-from geodist.geodesic import LatLon
 from geodist.places import Trip, capital_trip
 from geodist.speed import Speed
 from geodist.territory import Part, parse_part, prepared

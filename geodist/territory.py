@@ -12,7 +12,7 @@ stands for the country is chosen by a :class:`Part` rule:
   a capital in the data takes its largest part;
 - ``"largest"``: the part of largest area on the WGS84 ellipsoid (what "mainland"
   meant in geodist 0.1.0: Malaysian Borneo, Jutland);
-- a :class:`~geodist.geodesic.LatLon`: the part that contains that point, or the
+- a :class:`~geodist.engine.geodesic.LatLon`: the part that contains that point, or the
   part nearest to it;
 - a part's name from the small curated table :data:`geodist.part_names.PART_NAMES`
   ("Zealand", "Peninsular Malaysia", "Alaska").
@@ -31,13 +31,13 @@ import numpy as np
 import shapely
 import shapely.affinity
 
-from geodist import border
-from geodist._edges import EdgeSet
 from geodist._tables import Tables, tables
-from geodist.centroid import Centroid, territory_centroid
 from geodist.countries import Country
+from geodist.engine import border
+from geodist.engine.centroid import Centroid, territory_centroid
+from geodist.engine.edges import EdgeSet
+from geodist.engine.geodesic import WGS84, LatLon
 from geodist.errors import GeometryError, PartError
-from geodist.geodesic import WGS84, LatLon
 from geodist.part_names import PART_NAMES
 
 __all__ = [
@@ -198,7 +198,7 @@ class PreparedTerritory:
         """Group number of the part that covers ``point``, or else of the part nearest to it.
 
         "Nearest" is by geodesic distance on WGS84 to the boundaries as drawn
-        (:func:`geodist.border.nearest_to_point`).
+        (:func:`geodist.engine.border.nearest_to_point`).
         """
         lon = (point.lon + 180.0) % 360.0 - 180.0
         here = shapely.Point(lon, point.lat)
@@ -320,7 +320,7 @@ class PreparedTerritory:
 
     @cached_property
     def centroid(self) -> Centroid:
-        """Area centroid on the ellipsoid (see :mod:`geodist.centroid`); precomputed for bundled countries."""
+        """Area centroid on the ellipsoid (see :mod:`geodist.engine.centroid`); precomputed for bundled countries."""
         mainland = self.whole is not None and self.whole._parts.get(self.whole.mainland_group) is self
         stored = self._table_entry() if self.whole is None or mainland else None
         if stored is not None:

@@ -19,7 +19,7 @@ from geodist._data import (
     load_territory,
     load_translations,
 )
-from geodist.geodesic import WGS84
+from geodist.engine.geodesic import WGS84
 from geodist.names import normalise_name
 from tests.places import IRAN_CENTRE, RUSSIA_CENTRE, UN_MEMBERS
 

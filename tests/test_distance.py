@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import geodist
 from geodist import CoordinateError, GeodistError, GeometryError, LatLon, MethodError, distance
-from geodist.border import chord_limit
+from geodist.engine.border import chord_limit
 from tests.bruteforce import brute_force_distance_m
 from tests.places import (
     EQUATOR_EAST_OF_DATELINE,

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import geodist
 from geodist.distance import GEO_VERTEX_SPACING_M
-from geodist.geodesic import WGS84
+from geodist.engine.geodesic import WGS84
 from geodist.report import pair_data
 from tests.places import (
     EQUATOR_EAST_OF_DATELINE,

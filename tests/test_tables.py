@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 
 import geodist
-from geodist import border
 from geodist._data import data_dir, load_countries
 from geodist._tables import PARTS, tables
-from geodist.centroid import territory_centroid
 from geodist.distance import border_points
-from geodist.geodesic import inverse
+from geodist.engine import border
+from geodist.engine.centroid import territory_centroid
+from geodist.engine.geodesic import inverse
 from geodist.territory import PreparedTerritory, polygon_areas_m2
 
 DISTANCE_MODULE = sys.modules["geodist.distance"]  # geodist.distance is the function

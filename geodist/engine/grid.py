@@ -10,7 +10,7 @@ paths (tables, ``nearest``) keep the k-d trees, built once per territory.
 
 Both queries return pairs in lexicographic order of (index in a, index in b)
 with distances computed by :func:`numpy.linalg.norm`, as the tree path of
-:mod:`geodist.border` does, so that the two give identical results.
+:mod:`geodist.engine.border` does, so that the two give identical results.
 """
 
 from __future__ import annotations

@@ -3,11 +3,11 @@
 The distance between two territories that do not touch is the minimum, over
 every pair of boundary edges, of the geodesic distance between points of the two
 edges, with each edge taken as drawn: a straight line in longitude/latitude
-(see :mod:`geodist._edges`). It is computed in three steps:
+(see :mod:`geodist.engine.edges`). It is computed in three steps:
 
 1. an upper bound U, the geodesic between two actual boundary points found
    from the closest edge-chunk centres in ECEF coordinates (a numpy grid for one
-   pair, :mod:`geodist._grid`; k-d trees for many pairs: the same pairs either way);
+   pair, :mod:`geodist.engine.grid`; k-d trees for many pairs: the same pairs either way);
 2. pruning: an edge pair can hold the minimum only if the 3D distance between
    the balls that contain the two edges is at most U (a chord is never longer
    than the geodesic, so this never discards the answer);
@@ -34,9 +34,9 @@ import shapely
 import shapely.ops
 from numpy.typing import NDArray
 
-from geodist._edges import EdgeSet, ecef
-from geodist._grid import close_pairs, nearest_pairs, pair_gaps
-from geodist.geodesic import WGS84, WGS84_A_M, WGS84_F
+from geodist.engine.edges import EdgeSet, ecef
+from geodist.engine.geodesic import WGS84, WGS84_A_M, WGS84_F
+from geodist.engine.grid import close_pairs, nearest_pairs, pair_gaps
 
 __all__ = ["NearestPoints", "nearest_between", "nearest_between_many", "nearest_to_point", "shared_point"]
 
@@ -306,7 +306,7 @@ def nearest_between_many(
     """:func:`nearest_between` for many pairs at once (one vectorised pass for all of them).
 
     ``trees`` chooses how edge chunks are searched: k-d trees (scipy) or a numpy
-    grid (:mod:`geodist._grid`); the answers are the same. By default trees serve
+    grid (:mod:`geodist.engine.grid`); the answers are the same. By default trees serve
     calls of :data:`_TREE_PAIRS` pairs or more.
     """
     use_trees = len(pairs) >= _TREE_PAIRS if trees is None else trees

@@ -15,8 +15,8 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
+from geodist.engine.geodesic import WGS84
 from geodist.errors import GeometryError, InputValueError
-from geodist.geodesic import WGS84
 
 __all__ = ["MAX_PIECES_PER_EDGE", "densify_geodesic"]
 

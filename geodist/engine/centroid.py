@@ -26,7 +26,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from geodist.geodesic import WGS84_F, LatLon
+from geodist.engine.geodesic import WGS84_F, LatLon
 
 __all__ = ["Centroid", "territory_centroid"]
 

@@ -14,7 +14,7 @@ between balls give rigorous lower bounds for geodesic distances. Pieces are
 sorted along a Morton (Z-order) curve and grouped into consecutive chunks with
 their own enclosing ball. Chunk centres are searched with k-d trees (scipy
 ``cKDTree``) when many pairs share a territory, and with a numpy grid
-(:mod:`geodist._grid`) for one pair.
+(:mod:`geodist.engine.grid`) for one pair.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 if TYPE_CHECKING:
     from scipy.spatial import cKDTree
 
-from geodist.geodesic import WGS84_A_M, WGS84_F
+from geodist.engine.geodesic import WGS84_A_M, WGS84_F
 
 __all__ = ["EdgeSet", "ecef"]
 

@@ -11,8 +11,8 @@ from typing import Any, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from geodist.engine.geodesic import WGS84
 from geodist.errors import CoordinateError, InputTypeError
-from geodist.geodesic import WGS84
 
 __all__ = ["distances"]
 
