@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 from geodist import _tables  # noqa: E402
 from geodist._data import data_dir  # noqa: E402
 from geodist.countries import Country, all_countries  # noqa: E402
-from geodist.geodesic import LatLon, inverse  # noqa: E402
+from geodist.engine.geodesic import LatLon, inverse  # noqa: E402
 from geodist.matrix import measure_row  # noqa: E402
 from geodist.territory import Part, PreparedTerritory, polygon_areas_m2, prepared  # noqa: E402
 
