@@ -162,7 +162,8 @@ class BoundarySet:
             )
         if self.repaired:
             out.append(
-                f"repaired {len(self.repaired)} geometries (invalid, or drawn across ±180°) with the rules"
+                f"repaired {len(self.repaired)} {'geometry' if len(self.repaired) == 1 else 'geometries'}"
+                " (invalid, or drawn across ±180°) with the rules"
                 f" of the bundled data: {_names(self.repaired)}"
             )
         return out

@@ -133,7 +133,7 @@ def test_polygons_meeting_at_the_antimeridian_touch():
 
 
 def test_an_invalid_bow_tie_is_repaired_and_reported():
-    with pytest.warns(BoundaryWarning, match=r"repaired 1 geometries .*'bow'"):
+    with pytest.warns(BoundaryWarning, match=r"repaired 1 geometry .*'bow'"):
         regions = read_boundaries(frame(["bow", "right"], [BOW_TIE, RIGHT_OF_BOW]))
     assert regions.repaired == ("bow",)
     assert any("'bow'" in note for note in regions.notes)
@@ -419,7 +419,7 @@ def test_cli_notes_what_was_repaired(capsys, tmp_path):
     path = tmp_path / "bow.geojson"
     frame(["bow", "right"], [BOW_TIE, RIGHT_OF_BOW]).to_file(path, engine="pyogrio")
     code, out, err = run(capsys, "bow", "right", "--boundaries", str(path))
-    assert code == 0 and "note: repaired 1 geometries" in out and "'bow'" in out
+    assert code == 0 and "note: repaired 1 geometry" in out and "'bow'" in out
     code, out, err = run(capsys, "matrix", "--boundaries", str(path), "--csv")
     assert code == 0 and "note" not in out and "geodist: note: repaired" in err
 
