@@ -9,7 +9,10 @@ geodesic from a corner perpendicular to the other box's edge lands beyond that
 edge's end).
 """
 
+import importlib.util
+import json
 import math
+import sys
 import warnings
 
 import geopandas
@@ -88,7 +91,7 @@ def test_the_pair_turned_round_finds_the_same_points(boxes):
     assert (back.start, back.end) == (there.end, there.start)
 
 
-@pytest.mark.parametrize("suffix", ["gpkg", "geojson"])
+@pytest.mark.parametrize("suffix", ["gpkg", "geojson", "shp"])
 def test_files_written_by_geopandas_read_back(tmp_path, suffix):
     path = tmp_path / f"boxes.{suffix}"
     frame(["west", "east"], [WEST, EAST]).to_file(path, engine="pyogrio")
@@ -164,6 +167,21 @@ def test_another_crs_is_converted_and_said():
         regions = read_boundaries(projected)
     assert "EPSG:3857" in regions.converted_from
     assert geodist.distance("west", "east", data=regions).distance_m == pytest.approx(WEST_EAST_M, abs=1e-3)
+
+
+def test_a_pacific_crs_converted_across_the_antimeridian_is_repaired():
+    # PDC Mercator (EPSG:3832) is continuous across 180°; back in lon/lat the ring jumps from 180°E to 180°W.
+    to_pacific = pyproj.Transformer.from_crs(4326, 3832, always_xy=True)
+
+    def pacific(shape):
+        return shapely.transform(shape, lambda xy: np.column_stack(to_pacific.transform(xy[:, 0], xy[:, 1])))
+
+    projected = frame(["fiji", "beyond"], [pacific(DATELINE.segmentize(0.25)), pacific(BEYOND)], crs=3832)
+    with pytest.warns(BoundaryWarning, match="converted from WGS 84 / PDC Mercator") as caught:
+        regions = read_boundaries(projected)
+    assert "repaired 1 geometry" in str(caught[0].message) and regions.repaired == ("fiji",)
+    d = geodist.distance("fiji", "beyond", data=regions)
+    assert d.distance_m == pytest.approx(DATELINE_BEYOND_M, abs=1e-3)
 
 
 def test_no_crs_in_degrees_is_read_as_lon_lat():
@@ -250,13 +268,22 @@ def test_a_missing_layer_lists_the_layers(gpkg):
         read_boundaries(gpkg, layer="roads")
 
 
+def test_geoparquet_without_pyarrow_names_it(tmp_path):
+    path = tmp_path / "regions.parquet"
+    path.write_bytes(b"PAR1")
+    if importlib.util.find_spec("pyarrow") is not None:
+        pytest.skip("pyarrow is installed: GeoParquet is read")
+    with pytest.raises(geodist.MissingExtraError, match="needs pyarrow"):
+        read_boundaries(path)
+
+
 def test_not_a_path_or_a_frame():
     with pytest.raises(geodist.InputTypeError):
         read_boundaries([WEST, EAST])
 
 
 def test_geopandas_missing_names_the_extra(monkeypatch):
-    monkeypatch.setitem(__import__("sys").modules, "geopandas", None)
+    monkeypatch.setitem(sys.modules, "geopandas", None)
     with pytest.raises(geodist.MissingExtraError, match=r"geodist\[geopandas\]"):
         read_boundaries("regions.gpkg")
 
@@ -392,13 +419,23 @@ def test_cli_pair_report(capsys, gpkg):
 
 
 def test_cli_pair_json(capsys, gpkg):
-    import json
-
     code, out, _ = run(capsys, "west", "east", "--boundaries", str(gpkg), "--json", "--unit", "m")
     data = json.loads(out)
     assert code == 0 and data["boundaries"] == str(gpkg) and data["id_column"] == "name"
     border = data["distances"][0]
     assert border["method"] == "border" and border["distance"] == pytest.approx(WEST_EAST_M, abs=1e-6)
+
+
+def test_cli_matrix_and_nearest_as_json(capsys, gpkg):
+    code, out, _ = run(capsys, "matrix", "--boundaries", str(gpkg), "far", "west", "--json", "--unit", "m")
+    data = json.loads(out)
+    assert code == 0 and data["ids"] == ["far", "west"] and data["method"] == "border"
+    assert data["values"][0][1] == data["values"][1][0] > 0 and data["repaired"] == []
+    code, out, _ = run(capsys, "nearest", "west", "--boundaries", str(gpkg), "--json", "--unit", "m")
+    nearest = json.loads(out)["nearest"]
+    assert [n["id"] for n in nearest] == ["east", "far"]
+    assert nearest[0]["distance_m"] == pytest.approx(WEST_EAST_M, abs=1e-6)
+    assert nearest[0]["start"] == {"lat": pytest.approx(51.0), "lon": pytest.approx(11.0)}
 
 
 def test_cli_matrix_of_every_territory_as_csv(capsys, gpkg):
@@ -461,7 +498,7 @@ def test_cli_file_errors(capsys, tmp_path, make, message):
 
 
 def test_cli_without_geopandas(capsys, gpkg, monkeypatch):
-    monkeypatch.setitem(__import__("sys").modules, "geopandas", None)
+    monkeypatch.setitem(sys.modules, "geopandas", None)
     code, out, err = run(capsys, "nearest", "west", "--boundaries", str(gpkg))
     assert code == 2 and out == "" and "pip install 'geodist[geopandas]'" in err
     assert len(err.strip().splitlines()) == 1
