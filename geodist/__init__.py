@@ -7,6 +7,7 @@ countries table; see ``boundaries/README.md``. Data is loaded on first use.
 """
 
 from geodist.article import ArticleReport, article
+from geodist.boundary_set import BoundarySet, read_boundaries
 from geodist.countries import Capital, Country, CountryMatch, all_countries, country, lookup
 from geodist.distance import Distance, Method, distance, geometry_distance
 from geodist.engine.bulk import distances
@@ -19,6 +20,7 @@ from geodist.errors import (
     DataError,
     GeodistError,
     GeometryError,
+    InputFileError,
     InputTypeError,
     InputValueError,
     LanguageError,
@@ -37,6 +39,7 @@ from geodist.errors import (
     UnitError,
     UnknownAirportError,
     UnknownCountryError,
+    UnknownIdError,
     UnknownPlaceError,
 )
 from geodist.frame import countries_frame, to_frame
@@ -59,6 +62,7 @@ __all__ = [
     "AmbiguousCountryError",
     "AmbiguousPlaceError",
     "ArticleReport",
+    "BoundarySet",
     "Capital",
     "CoordinateError",
     "Country",
@@ -68,6 +72,7 @@ __all__ = [
     "GeodesicInverse",
     "GeodistError",
     "GeometryError",
+    "InputFileError",
     "InputTypeError",
     "InputValueError",
     "LanguageError",
@@ -95,6 +100,7 @@ __all__ = [
     "UnitError",
     "UnknownAirportError",
     "UnknownCountryError",
+    "UnknownIdError",
     "UnknownPlaceError",
     "__version__",
     "airport",
@@ -114,6 +120,7 @@ __all__ = [
     "matrix",
     "nearest_join",
     "prepare_target",
+    "read_boundaries",
     "to_frame",
     "travel_time",
 ]

@@ -154,6 +154,24 @@ def _part_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--mainland", action="store_true", help="same as --part mainland")
 
 
+def _boundaries_options(parser: argparse.ArgumentParser) -> None:
+    """``--boundaries FILE --id COL [--layer L]``: your own territories instead of the bundled countries."""
+    group = parser.add_argument_group("your own boundaries (geodist.read_boundaries)")
+    group.add_argument(
+        "--boundaries",
+        metavar="FILE",
+        help="measure between the territories of this file (GeoPackage, GeoJSON, Shapefile, ...),"
+        " named by --id, instead of the bundled countries",
+    )
+    group.add_argument(
+        "--id",
+        default="name",
+        metavar="COL",
+        help="the column of --boundaries holding the ids (default name)",
+    )
+    group.add_argument("--layer", help="the layer of --boundaries to read (default the first)")
+
+
 def _capital_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--capital",
@@ -263,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     _language_option(parser)
     _output_options(parser)
     _travel_options(parser, default_mode=None)
+    _boundaries_options(parser)
     parser.add_argument("--version", action="version", version=f"geodist {__version__}")
     return parser
 
@@ -270,6 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_pair(args: argparse.Namespace) -> str:
     from geodist.report import pair_data, render_csv, render_text
 
+    if args.boundaries:  # your own territories
+        from geodist._boundary_commands import pair_command
+
+        return pair_command(args)
     verbose = _Verbose(args.verbose)
     methods = [Method(args.method)] if args.method else list(Method)
     data = pair_data(
@@ -483,9 +506,12 @@ def build_matrix_parser() -> argparse.ArgumentParser:
         "geodist matrix",
         "Distances between every pair of the given countries (or --all bundled territories).",
         "examples:\n  geodist matrix Iran Iraq Turkey\n  geodist matrix --all --csv > border-matrix.csv\n"
-        "  geodist matrix UK France Spain --method capital --unit mi\n",
+        "  geodist matrix UK France Spain --method capital --unit mi\n"
+        "  geodist matrix --boundaries regions.gpkg --id name --csv\n",
     )
-    parser.add_argument("countries", nargs="*", help="two or more countries")
+    parser.add_argument(
+        "countries", nargs="*", help="two or more countries (ids with --boundaries: all when none)"
+    )
     parser.add_argument(
         "--all",
         action="store_true",
@@ -495,6 +521,7 @@ def build_matrix_parser() -> argparse.ArgumentParser:
     _part_options(parser)
     _language_option(parser)
     _output_options(parser)
+    _boundaries_options(parser)
     return parser
 
 
@@ -503,6 +530,10 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     from geodist.matrix import matrix
     from geodist.report import country_data
 
+    if args.boundaries:  # your own territories
+        from geodist._boundary_commands import matrix_command
+
+        return matrix_command(args)
     verbose = _Verbose(args.verbose)
     if args.all == bool(args.countries):
         what = "two or more countries or --all, not both" if args.all else "two or more countries, or --all"
@@ -560,13 +591,14 @@ def build_nearest_parser() -> argparse.ArgumentParser:
         "geodist nearest",
         "The countries closest to one country by nearest-border distance (0 for neighbours).",
         "examples:\n  geodist nearest Iran\n  geodist nearest Japan --top 3 --unit mi\n"
-        "  geodist nearest Namibia --csv\n",
+        "  geodist nearest Namibia --csv\n  geodist nearest Bavaria --boundaries regions.gpkg --id name\n",
     )
-    parser.add_argument("country")
+    parser.add_argument("country", help="a country (an id with --boundaries)")
     parser.add_argument("--top", type=int, default=10, help="how many (default 10)")
     _part_options(parser)
     _language_option(parser)
     _output_options(parser)
+    _boundaries_options(parser)
     return parser
 
 
@@ -590,6 +622,10 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
     from geodist.matrix import nearest_countries
     from geodist.report import country_data
 
+    if args.boundaries:  # your own territories
+        from geodist._boundary_commands import nearest_command
+
+        return nearest_command(args)
     verbose = _Verbose(args.verbose)
     if args.top < 1:
         raise _UsageError(

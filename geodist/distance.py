@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import shapely
@@ -51,6 +51,9 @@ from geodist.territory import (
     touching,
 )
 from geodist.units import Unit
+
+if TYPE_CHECKING:
+    from geodist.boundary_set import BoundarySet
 
 __all__ = ["MAX_PATH_POINTS", "Distance", "Method", "distance", "geometry_distance"]
 
@@ -307,6 +310,7 @@ def distance(
     part: PartArgument = None,
     mainland: bool = False,
     capital: str = "official",
+    data: BoundarySet | None = None,
 ) -> Distance:
     """Geodesic distance on WGS84 between two countries, a point and a country, or two points.
 
@@ -336,6 +340,10 @@ def distance(
         For the capital method: the official capital (default; Sucre for
         Bolivia, Amsterdam for the Netherlands) or the seat of government (La
         Paz, The Hague), where the two differ (:attr:`Country.seat`).
+    data : BoundarySet, optional
+        Your own territories (:func:`geodist.read_boundaries`) instead of the
+        bundled countries: ``a`` and ``b`` are then ids of the set, and the
+        border and centroid methods apply (:meth:`BoundarySet.distance`).
 
     Returns
     -------
@@ -367,6 +375,11 @@ def distance(
     >>> round(distance("Malaysia", "Thailand", part="largest").km, 1)  # Malaysian Borneo
     950.0
     """
+    from geodist.boundary_set import boundaries_in  # imported here: it builds on this module
+
+    own = boundaries_in(data)
+    if own is not None:  # your own boundaries: always measured
+        return own.distance(a, b, method, part=part, mainland=mainland)  # type: ignore[arg-type]
     how = Method.parse(method)
     if capital not in CAPITAL_CHOICES:
         raise MethodError(f"capital must be one of {', '.join(map(repr, CAPITAL_CHOICES))}, got {capital!r}")

@@ -13,6 +13,7 @@ NoTerritoryError        LookupError     an ISO entity drawn inside another count
 UnknownAirportError     LookupError     an airport code that is not in the data
 UnknownPlaceError       LookupError     a travel place that is no airport, country, city or point
 AmbiguousPlaceError     LookupError     a code or city name that names several places
+UnknownIdError          LookupError     an id that names no territory of your own boundaries
 MissingPointError       LookupError     a country without the point a method needs
 NoCapitalError          LookupError     ... without a capital (a MissingPointError)
 NoCentrePointError      LookupError     ... without a published centre point (idem)
@@ -29,6 +30,7 @@ OutputFormatError       ValueError      an output file extension or option not s
 InputValueError         ValueError      any other value out of its domain
 InputTypeError          TypeError       an argument of the wrong type (a bare tuple)
 OutputPathError         OSError         an output file that cannot be written (maps)
+InputFileError          OSError         an input file that is missing or cannot be read
 MissingExtraError       ImportError     an optional dependency that is not installed
 DataError               RuntimeError    the bundled data is missing or damaged
 ======================  ==============  ==================================================
@@ -53,6 +55,7 @@ __all__ = [
     "GeodistError",
     "GeometryError",
     "Hint",
+    "InputFileError",
     "InputTypeError",
     "InputValueError",
     "LanguageError",
@@ -71,6 +74,7 @@ __all__ = [
     "UnitError",
     "UnknownAirportError",
     "UnknownCountryError",
+    "UnknownIdError",
     "UnknownPlaceError",
     "echo",
 ]
@@ -290,6 +294,26 @@ class NoTerritoryError(GeodistError, LookupError):
         )
 
 
+class UnknownIdError(GeodistError, LookupError):
+    """An id that names no territory of a set of your own boundaries (:func:`geodist.read_boundaries`).
+
+    Attributes
+    ----------
+    id : str
+        The id as given.
+    suggestions : tuple of str
+        The closest ids of the set, best first (may be empty).
+    """
+
+    def __init__(self, id: str, source: str, column: str, suggestions: Sequence[str] = ()) -> None:
+        self.id = id
+        self.suggestions = tuple(suggestions)
+        message = f"no territory has the id {echo(id)} in {source} (column {column!r})"
+        if self.suggestions:
+            message += "; did you mean " + _or_list([repr(s) for s in self.suggestions]) + "?"
+        super().__init__(message)
+
+
 class MissingPointError(GeodistError, LookupError):
     """A country lacks the point a method or a trip needs (a capital, a centre point)."""
 
@@ -352,6 +376,10 @@ class InputTypeError(GeodistError, TypeError):
 
 class OutputPathError(GeodistError, OSError):
     """An output file cannot be written there: no such folder, a folder, or no permission."""
+
+
+class InputFileError(GeodistError, OSError):
+    """An input file (your own boundaries) is missing, or cannot be read as what it should be."""
 
 
 class MissingExtraError(GeodistError, ImportError):

@@ -14,12 +14,13 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 import shapely
 
 from geodist._tables import tables
+from geodist.boundary_set import BoundarySet, boundaries_in
 from geodist.countries import Country, all_countries, country
 from geodist.distance import Measured, Method, distance, measure_pairs
 from geodist.engine.geodesic import LatLon
@@ -44,6 +45,7 @@ def matrix(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cached: bool = True,
+    data: BoundarySet | None = None,
 ) -> pd.DataFrame:
     """A symmetric table of distances between every pair of countries.
 
@@ -70,6 +72,11 @@ def matrix(
         and of their mainlands, capital, centroid and centre distances), which
         hold exactly the engine's numbers. False measures every pair again
         (the centroids themselves stay precomputed). Other parts always compute.
+    data : BoundarySet, optional
+        Your own territories (:func:`geodist.read_boundaries`) instead of the
+        bundled countries: ``countries`` are then ids of the set (all when
+        None), the border and centroid methods apply, and every pair is
+        measured (:meth:`BoundarySet.matrix`).
 
     Returns
     -------
@@ -96,6 +103,14 @@ def matrix(
     """
     import pandas as pd
 
+    own = boundaries_in(data)
+    if own is not None:  # your own boundaries: always measured
+        wanted = (
+            countries if countries is None else [c.id if isinstance(c, Country) else c for c in countries]
+        )
+        return own.matrix(
+            wanted, method, unit=unit, part=part, mainland=mainland, workers=workers, progress=progress
+        )
     if isinstance(countries, (str, bytes)):
         raise InputTypeError(
             f"countries must be a list of countries, not one string {echo(countries)}; e.g. ['Iran', 'Russia']"
@@ -139,19 +154,49 @@ def _stored_matrix_m(ids: list[str], how: Method, part: Part | str | LatLon) -> 
     return table.square(f"{how.value}_m_{part.value}", ids)
 
 
+@overload
 def nearest_countries(
     origin: str | int | Country,
     *,
     top: int | None = None,
     mainland: bool = False,
     part: str | Part | LatLon | None = None,
-) -> list[tuple[Country, float, bool]]:
+    data: None = None,
+) -> list[tuple[Country, float, bool]]: ...
+
+
+@overload
+def nearest_countries(
+    origin: str | int,
+    *,
+    top: int | None = None,
+    mainland: bool = False,
+    part: str | Part | LatLon | None = None,
+    data: BoundarySet,
+) -> list[tuple[str, float, bool]]: ...
+
+
+def nearest_countries(
+    origin: str | int | Country,
+    *,
+    top: int | None = None,
+    mainland: bool = False,
+    part: str | Part | LatLon | None = None,
+    data: BoundarySet | None = None,
+) -> list[tuple[Country, float, bool]] | list[tuple[str, float, bool]]:
     """Every other bundled territory by border distance from ``origin``: (country, metres, touching).
 
     Touching or overlapping territories come first at 0 m; the rest are measured
     exactly, in one batch. ``part`` (or ``mainland``) chooses the part of each
-    country, as for :func:`geodist.distance`.
+    country, as for :func:`geodist.distance`. With ``data=`` a
+    :class:`~geodist.boundary_set.BoundarySet`, the other territories of that
+    set from the id ``origin``, as (id, metres, touching)
+    (:meth:`BoundarySet.nearest`).
     """
+    own = boundaries_in(data)
+    if own is not None:  # your own boundaries: always measured
+        assert not isinstance(origin, Country)
+        return own.nearest(origin, top=top, part=part, mainland=mainland)
     here = country(origin)
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise InputValueError(f"top must be a whole number of at least 1, got {echo(top)}")

@@ -262,6 +262,8 @@ def test_errors_survive_pickling_for_worker_processes(cls):
         error = cls("QQQ")
     elif cls is geodist.NoTerritoryError:
         error = cls("French Guiana", "French Guiana (GF)", "France (FR)")
+    elif cls is geodist.UnknownIdError:
+        error = cls("wset", "regions.gpkg", "name", ["west"])
     else:
         error = cls("went wrong", hints=[Hint("method", "border")])
     copy = pickle.loads(pickle.dumps(error))
