@@ -155,7 +155,13 @@ def main() -> None:
         return
 
     import shapely
-    import spherely
+
+    try:
+        import spherely
+    except ImportError:
+        raise SystemExit(
+            "bench_peers.py needs spherely: pip install 'spherely==0.1.1' (or .[bench])"
+        ) from None
 
     import geodist
     from geodist.distance import measure_pairs
