@@ -340,8 +340,21 @@ class PreparedTerritory:
 
 
 def polygon_areas_m2(geometry: shapely.MultiPolygon) -> list[float]:
-    """Area on WGS84 of each polygon of a MultiPolygon, m² (Karney 2013 via pyproj)."""
-    return [abs(WGS84.geometry_area_perimeter(polygon)[0]) for polygon in geometry.geoms]
+    """Area on WGS84 of each polygon of a MultiPolygon, m² (Karney 2013 via pyproj).
+
+    The sums of ``pyproj.Geod.geometry_area_perimeter`` (each ring's signed area,
+    the holes' with their opposite orientation), to the bit, from numpy arrays
+    rather than the coordinate lists it builds (ten times faster on Russia).
+    """
+    rings, polygon_of_ring = shapely.get_rings(list(geometry.geoms), return_index=True)
+    coords, ring_of_coord = shapely.get_coordinates(rings, return_index=True)
+    bounds = np.searchsorted(ring_of_coord, np.arange(len(rings) + 1))
+    totals = [0.0] * len(geometry.geoms)
+    for ring, polygon in enumerate(polygon_of_ring):
+        ring_coords = coords[bounds[ring] : bounds[ring + 1]]
+        area, _ = WGS84.polygon_area_perimeter(ring_coords[:, 0], ring_coords[:, 1])
+        totals[polygon] += area
+    return [abs(total) for total in totals]
 
 
 def touching(a: PreparedTerritory, b: PreparedTerritory) -> bool:
