@@ -368,7 +368,7 @@ TRAVEL_CSV_COLUMNS = (
 
 def _cmd_travel(args: argparse.Namespace) -> str:
     from geodist.errors import SameCountryError
-    from geodist.places import place, plan_trip
+    from geodist.places import place, plan_trip, same_place
     from geodist.travel import DURATION_LIMIT_S, format_duration, is_flight
 
     verbose = _Verbose(args.verbose)
@@ -378,7 +378,7 @@ def _cmd_travel(args: argparse.Namespace) -> str:
         place(text, fly=flying, capital=args.capital, language=args.language)
         for text in (args.origin, args.destination)
     )
-    if origin.location == destination.location and origin.label == destination.label:
+    if same_place(origin, destination):  # said with the queries as typed; plan_trip refuses it too
         raise SameCountryError(
             f"{echo(args.origin)} and {echo(args.destination)} are the same place,"
             f" {origin.country.label if origin.country else origin.label};"

@@ -25,6 +25,7 @@ from geodist.errors import (
     GeodistError,
     InputTypeError,
     NoCapitalError,
+    SameCountryError,
     UnknownAirportError,
     UnknownCountryError,
     UnknownPlaceError,
@@ -428,6 +429,15 @@ CapitalTrip = Trip
 """The former name of :class:`Trip` (what :func:`capital_trip` returns)."""
 
 
+def same_place(origin: Place, destination: Place) -> bool:
+    """Whether two resolved places are one: the same location under the same label (Scotland and Wales)."""
+    return origin.location == destination.location and origin.label == destination.label
+
+
+def _where(p: Place) -> str:
+    return p.country.label if p.country else p.label
+
+
 def plan_trip(origin: Place, destination: Place, *, mode: str = "airliner", speed: str | None = None) -> Trip:
     """Fly or drive, and with what caveats: the one rule for ``geodist travel``, the report and the article.
 
@@ -452,10 +462,17 @@ def plan_trip(origin: Place, destination: Place, *, mode: str = "airliner", spee
     >>> t = plan_trip(place("Vatican", fly=True), place("Italy", fly=True))
     >>> t.flies, t.trip.mode, t.destination.label
     (False, 'car', 'Rome, Italy (IT)')
+
+    The same place twice is refused (:class:`~geodist.errors.SameCountryError`),
+    as Scotland and Wales both are the United Kingdom's territory.
     """
     from geodist.distance import distance
     from geodist.travel import is_flight, travel_time
 
+    if same_place(origin, destination):
+        raise SameCountryError(
+            f"the origin and the destination are the same place, {_where(origin)}; give two different places"
+        )
     leg = distance(origin.location, destination.location)
     notes = [p.note for p in (origin, destination) if p.note]
     if speed is None and is_flight(mode) and leg.distance_m < SHORTEST_FLIGHT_M:

@@ -123,3 +123,9 @@ def test_the_same_place_twice_is_refused_at_the_cli(capsys):
 def test_a_language_makes_a_mixed_case_word_a_name_not_a_code():
     # "Nga": NGA is Young airport (AU) and Nigeria's code; Vietnamese for Russia
     assert place("Nga", language="vi").country.alpha2 == "RU"
+
+
+def test_plan_trip_refuses_the_same_place_twice() -> None:
+    # Scotland and Wales are both the United Kingdom's territory in the bundled data.
+    with pytest.raises(geodist.SameCountryError, match="same place, United Kingdom"):
+        plan_trip(place("Scotland", fly=True), place("Wales", fly=True))
