@@ -519,6 +519,7 @@ def build_matrix_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--method", default="border", choices=[m.value for m in Method])
     _part_options(parser)
+    _capital_option(parser)
     _language_option(parser)
     _output_options(parser)
     _boundaries_options(parser)
@@ -554,7 +555,9 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
                 " give each country once"
             )
         seen[c.id] = query
-    table = matrix(chosen, args.method, unit=args.unit, part=_part(args), progress=_progress_bar())
+    table = matrix(
+        chosen, args.method, unit=args.unit, part=_part(args), capital=args.capital, progress=_progress_bar()
+    )
     _progress_done()
     verbose.elapsed(f"measured {len(chosen) * (len(chosen) - 1) // 2:,} pairs")
     if args.json:
@@ -563,6 +566,7 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
                 "method": args.method,
                 "unit": args.unit,
                 "part": _part(args),
+                "capital": args.capital,
                 "ids": list(table.index),
                 "countries": [country_data(c) for c in chosen],
                 "values": [[None if v != v else v for v in row] for row in table.to_numpy().tolist()],
@@ -582,6 +586,8 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     if args.quiet:
         return text
     part = "" if _part(args) == "whole" else f", {_part(args)} parts"
+    if args.method == "capital" and args.capital == "seat":
+        part += ", seats of government where they differ from the capital"
     return f"{args.method} distances in {args.unit} (WGS84 geodesics{part})\n" + text
 
 

@@ -22,9 +22,16 @@ import shapely
 from geodist._tables import tables
 from geodist.boundary_set import BoundarySet, boundaries_in
 from geodist.countries import Country, all_countries, country
-from geodist.distance import Measured, Method, distance, measure_pairs
+from geodist.distance import CAPITAL_CHOICES, Measured, Method, distance, measure_pairs
 from geodist.engine.geodesic import LatLon
-from geodist.errors import InputTypeError, InputValueError, MissingPointError, SameCountryError, echo
+from geodist.errors import (
+    InputTypeError,
+    InputValueError,
+    MethodError,
+    MissingPointError,
+    SameCountryError,
+    echo,
+)
 from geodist.territory import Part, PreparedTerritory, parse_part, prepared
 from geodist.territory import touching as touches
 from geodist.units import Unit
@@ -46,6 +53,7 @@ def matrix(
     progress: Callable[[int, int], None] | None = None,
     cached: bool = True,
     data: BoundarySet | None = None,
+    capital: str = "official",
 ) -> pd.DataFrame:
     """A symmetric table of distances between every pair of countries.
 
@@ -72,6 +80,11 @@ def matrix(
         and of their mainlands, capital, centroid and centre distances), which
         hold exactly the engine's numbers. False measures every pair again
         (the centroids themselves stay precomputed). Other parts always compute.
+    capital : {"official", "seat"}
+        For the capital method: the official capital (default, in the
+        precomputed tables) or the seat of government where it differs (La Paz
+        for Bolivia, The Hague for the Netherlands; measured), as for
+        :func:`geodist.distance`.
     data : BoundarySet, optional
         Your own territories (:func:`geodist.read_boundaries`) instead of the
         bundled countries: ``countries`` are then ids of the set (all when
@@ -128,16 +141,21 @@ def matrix(
             f"a matrix is labelled by country: {', '.join(twice)} given more than once; give each country once"
         )
     how = Method.parse(method)
+    if capital not in CAPITAL_CHOICES:
+        raise MethodError(
+            f"capital must be one of {', '.join(map(repr, CAPITAL_CHOICES))}, got {echo(capital)}"
+        )
     scale = Unit.parse(unit).metres
     chosen_part = parse_part(part, mainland)
     ids = [c.id for c in chosen]
-    stored = _stored_matrix_m(ids, how, chosen_part) if cached else None
+    from_tables = cached and (how is not Method.CAPITAL or capital == "official")
+    stored = _stored_matrix_m(ids, how, chosen_part) if from_tables else None
     if stored is not None:
         values = stored
     elif how is Method.BORDER:
         values = border_matrix_m(chosen, part=chosen_part, workers=workers, progress=progress)
     else:
-        values = _point_matrix_m(chosen, how, chosen_part)
+        values = _point_matrix_m(chosen, how, chosen_part, capital)
     return pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
 
 
@@ -228,12 +246,14 @@ def _part_of(c: Country, part: Part | str | LatLon) -> PreparedTerritory:
     return prepared(c, part)
 
 
-def _point_matrix_m(chosen: Sequence[Country], how: Method, part: Part | str | LatLon) -> np.ndarray:
+def _point_matrix_m(
+    chosen: Sequence[Country], how: Method, part: Part | str | LatLon, capital: str = "official"
+) -> np.ndarray:
     out = np.zeros((len(chosen), len(chosen)))
     for i, a in enumerate(chosen):
         for j in range(i + 1, len(chosen)):
             try:
-                out[i, j] = out[j, i] = distance(a, chosen[j], how, part=part).distance_m
+                out[i, j] = out[j, i] = distance(a, chosen[j], how, part=part, capital=capital).distance_m
             except MissingPointError:  # no capital or no centre point for one of them: NaN, as documented
                 out[i, j] = out[j, i] = np.nan
     return out

@@ -68,3 +68,16 @@ def test_bad_input():
         geometry_distances([shapely.Point(0.0, 95.0)], [SQUARE])
     with pytest.raises(GeometryError, match="row 0"):
         geometry_distances([shapely.LineString([(0, 0), (190, 0)])], [SQUARE])
+
+
+def test_capital_matrix_from_the_seat_of_government() -> None:
+    # Bolivia: Sucre is the official capital, La Paz the seat of government (GeoNames; boundaries/README.md).
+    official = geodist.matrix(["Bolivia", "Peru"], method="capital")
+    seat = geodist.matrix(["Bolivia", "Peru"], method="capital", capital="seat")
+    assert seat.loc["BO", "PE"] == pytest.approx(
+        geodist.distance("Bolivia", "Peru", "capital", capital="seat").km
+    )
+    assert official.loc["BO", "PE"] == pytest.approx(geodist.distance("Bolivia", "Peru", "capital").km)
+    assert seat.loc["BO", "PE"] < official.loc["BO", "PE"]  # La Paz is nearer Lima than Sucre
+    with pytest.raises(geodist.MethodError, match="capital must be one of"):
+        geodist.matrix(["Bolivia", "Peru"], method="capital", capital="palace")
