@@ -262,7 +262,7 @@ def _candidate_pairs(a: EdgeSet, b: EdgeSet, trees: bool) -> tuple[NDArray[np.in
     keep = lower <= chord_limit(upper)
     ia, ib, lower = ia[keep], ib[keep], lower[keep]
     # Tighten the bound on the few most promising piece pairs before measuring the rest.
-    first = np.argsort(lower)[:_PROBE]
+    first = np.argpartition(lower, _PROBE)[:_PROBE] if len(lower) > _PROBE else np.arange(len(lower))
     probe, _ = _geodesic(
         a.mid_lon[ia[first]], a.mid_lat[ia[first]], b.mid_lon[ib[first]], b.mid_lat[ib[first]]
     )
@@ -284,9 +284,9 @@ def _bound_and_tighten(
     pairs of least bound, which are actual boundary points.
     """
     lon_a, lat_a, lon_b, lat_b = a.mid_lon[ia], a.mid_lat[ia], b.mid_lon[ib], b.mid_lat[ib]
-    bound = geodesic_lower_bound_m(lon_a, lat_a, lon_b, lat_b)
+    bound = geodesic_lower_bound_m(lon_a, lat_a, lon_b, lat_b, a.mid_units[ia], b.mid_units[ib])
     if len(bound):
-        best = np.argsort(bound)[:_TIGHTEN] if len(bound) > _TIGHTEN else np.arange(len(bound))
+        best = np.argpartition(bound, _TIGHTEN)[:_TIGHTEN] if len(bound) > _TIGHTEN else np.arange(len(bound))
         exact, _ = _geodesic(lon_a[best], lat_a[best], lon_b[best], lat_b[best])
         upper = min(upper, float(exact.min()))
     return bound, upper

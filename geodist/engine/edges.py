@@ -189,9 +189,23 @@ class EdgeSet:
         return (self.lat0 + self.lat1) / 2
 
     @cached_property
+    def mid_units(self) -> NDArray[np.float64]:
+        """Each piece midpoint's unit vector on the auxiliary sphere (:func:`geodist.engine.lower_bound.auxiliary_units`)."""
+        from geodist.engine.lower_bound import auxiliary_units
+
+        return auxiliary_units(self.mid_lon, self.mid_lat)
+
+    @cached_property
     def chunk_rep(self) -> NDArray[np.intp]:
-        """The first piece of each chunk; its midpoint represents the chunk on the surface."""
-        return self._chunk_starts
+        """The piece of each chunk whose centre is nearest the chunk's; its midpoint represents the chunk.
+
+        A representative in the middle of its chunk keeps :attr:`chunk_geo_radius`,
+        and so the pruning of chunk pairs, about half as wide as one at an end.
+        """
+        owner = self.chunk_of_piece
+        gap = np.linalg.norm(self.centre - self.chunk_centre[owner], axis=1)
+        order = np.lexsort((gap, owner))
+        return order[np.r_[True, owner[order][1:] != owner[order][:-1]]].astype(np.intp)
 
     @cached_property
     def chunk_geo_radius(self) -> NDArray[np.float64]:
