@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from geodist._dask_input import is_dask
 from geodist.engine.bulk import _points
 from geodist.errors import CoordinateError, InputTypeError, InputValueError
 from geodist.frame import _geopandas
@@ -40,6 +41,7 @@ def nearest_join(
     ----------
     left : GeoDataFrame or GeoSeries
         Points in EPSG:4326 (read as such without a CRS; another CRS is refused).
+        A dask-geopandas one gives a lazy result (:func:`geodist.on_dask.nearest_join`).
     right : GeoDataFrame or GeoSeries
         Regions: valid (Multi)Polygons or (Multi)LineStrings in EPSG:4326,
         lon/lat degrees within [-180, 180] x [-90, 90], edges straight in lon/lat.
@@ -89,34 +91,72 @@ def nearest_join(
     0    a  west         0.0
     1    b  east     55287.2
     """
+    if is_dask(left, right):
+        from geodist import on_dask
+
+        return on_dask.nearest_join(
+            left, right, max_distance=max_distance, distance_col=distance_col, how=how, workers=workers
+        )
     geopandas = _geopandas("nearest_join")
-    if how not in _HOW:
-        raise InputValueError(f"how must be one of {', '.join(map(repr, _HOW))}, got {how!r}")
-    if max_distance is not None and not max_distance >= 0:
-        raise InputValueError(f"max_distance must be a distance in metres, 0 or more, got {max_distance!r}")
+    check_options(max_distance, how)
     for side, frame in (("left", left), ("right", right)):
         if not isinstance(frame, (geopandas.GeoSeries, geopandas.GeoDataFrame)):
             raise InputTypeError(f"{side} must be a GeoSeries or GeoDataFrame, got {type(frame).__name__}")
     threads = check_workers(workers)
     left_frame = left.to_frame() if isinstance(left, geopandas.GeoSeries) else left
     right_frame = right.to_frame() if isinstance(right, geopandas.GeoSeries) else right
-    crs = right_frame.crs
+    check_crs(right_frame.crs)
+    lat, lon = left_points(left_frame)
+    regions = regions_from(list(right_frame.geometry.values))
+    owner, _, dist, _, _ = find(regions, lat, lon, threads)
+    right_columns = right_frame.drop(columns=right_frame.geometry.name)
+    return joined(left_frame, right_columns, owner, dist, max_distance, distance_col, how)
+
+
+def check_options(max_distance: float | None, how: str) -> None:
+    """Refuse a ``how`` other than "inner" or "left", and a negative or NaN ``max_distance`` (InputValueError)."""
+    if how not in _HOW:
+        raise InputValueError(f"how must be one of {', '.join(map(repr, _HOW))}, got {how!r}")
+    if max_distance is not None and not max_distance >= 0:
+        raise InputValueError(f"max_distance must be a distance in metres, 0 or more, got {max_distance!r}")
+
+
+def check_crs(crs: Any) -> None:
+    """Refuse regions in another CRS than EPSG:4326 (CoordinateError); None is read as EPSG:4326."""
     if crs is not None and not crs.equals("EPSG:4326"):
         raise CoordinateError(
             f"right must be in EPSG:4326 (lon/lat degrees), not {crs.name!r}; use .to_crs(4326)"
         )
+
+
+def left_points(left_frame: Any) -> tuple[Any, Any]:
+    """Latitudes and longitudes (degrees, float64) of the points of ``left_frame``'s geometry, checked.
+
+    Raises
+    ------
+    CoordinateError
+        Points in another CRS than EPSG:4326, not points, a latitude beyond ±90° or an infinity.
+    """
     lat, lon = _points(left_frame.geometry)
     lat, lon = np.ascontiguousarray(lat, dtype=np.float64), np.ascontiguousarray(lon, dtype=np.float64)
     if (np.abs(lat) > 90).any() or np.isinf(lat).any() or np.isinf(lon).any():
         raise CoordinateError("left: latitudes must lie in [-90, 90] degrees and coordinates be finite")
+    return lat, lon
 
-    regions = regions_from(list(right_frame.geometry.values))
-    owner, _, dist, _, _ = find(regions, lat, lon, threads)
+
+def joined(
+    left_frame: Any,
+    right_columns: Any,
+    owner: Any,
+    dist: Any,
+    max_distance: float | None,
+    distance_col: str,
+    how: str,
+) -> Any:
+    """``left_frame`` joined to the rows ``owner`` of ``right_columns`` (-1: none), at ``dist`` metres."""
     matched = owner >= 0
     if max_distance is not None:
         matched &= dist <= max_distance
-
-    right_columns = right_frame.drop(columns=right_frame.geometry.name)
     right_columns = right_columns.rename(
         columns={c: f"{c}_right" for c in right_columns.columns if c in left_frame.columns}
     )
@@ -128,6 +168,6 @@ def nearest_join(
     else:  # by position, so that a repeated label in left's index does no harm
         picked = picked.set_axis(rows).reindex(np.arange(len(left_frame)))
         out = left_frame.copy()
-    for column in picked.columns:
-        out[column] = picked[column].to_numpy()
+    for column in picked.columns:  # by position, keeping each column's dtype (str stays str when all missing)
+        out[column] = picked[column].set_axis(out.index)
     return out

@@ -28,6 +28,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
+from geodist._dask_input import is_dask
 from geodist.countries import Country, all_countries
 from geodist.engine.edges import EdgeSet, edges_from_lines
 from geodist.points import BLOCK, check_workers, coordinates, nearest_in_blocks, prepare_target
@@ -179,7 +180,8 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
         Latitudes and longitudes of the points, degrees; broadcast together and
         flattened (row-major). Or, with ``lon`` left out, ``lat`` is a GeoSeries
         (or array) of shapely points in EPSG:4326 (read as EPSG:4326 without a
-        CRS; another CRS is refused).
+        CRS; another CRS is refused). A dask-geopandas GeoSeries (or two dask
+        Series) gives a lazy dask DataFrame (:func:`geodist.on_dask.locate`).
     workers : int
         Threads measuring the points at sea in parallel (default 1; see
         :func:`geodist.distances_to`). The results do not depend on it.
@@ -226,25 +228,44 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     >>> round(float(table.distance_m[1]) / 1000, 3)
     569.819
     """
-    import pandas as pd
+    if is_dask(lat, lon):
+        from geodist import on_dask
 
+        return on_dask.locate(lat, lon, workers=workers)
     index, lat_b, lon_b, _ = coordinates(lat, lon)
     lat_a, lon_a = (np.ascontiguousarray(a).ravel() for a in (lat_b, lon_b))
     threads = check_workers(workers)
 
     countries, world = _world()
-    n = len(lat_a)
-    owner, inside, dist, near_lat, near_lon = find(world, lat_a, lon_a, threads)
+    found = find(world, lat_a, lon_a, threads)
+    return table([c.id for c in countries], [c.name for c in countries], found, index)
 
+
+def table(
+    ids: Sequence[str],
+    names: Sequence[str],
+    found: tuple[
+        NDArray[np.intp], NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]
+    ],
+    index: Any = None,
+) -> Any:
+    """:func:`locate`'s DataFrame from :func:`find`'s answer over regions with these ids and names.
+
+    Indexed by ``index``, else 0, 1, ...
+    """
+    import pandas as pd
+
+    owner, inside, dist, near_lat, near_lon = found
+    n = len(owner)
     known = owner >= 0
-    ids = np.full(n, None, dtype=object)
-    names = np.full(n, None, dtype=object)
-    ids[known] = [countries[k].id for k in owner[known]]
-    names[known] = [countries[k].name for k in owner[known]]
+    id_column = np.full(n, None, dtype=object)
+    name_column = np.full(n, None, dtype=object)
+    id_column[known] = [ids[k] for k in owner[known]]
+    name_column[known] = [names[k] for k in owner[known]]
     return pd.DataFrame(
         {
-            "id": ids,
-            "name": names,
+            "id": id_column,
+            "name": name_column,
             "inside": inside,
             "distance_m": dist,
             "nearest_lat": near_lat,

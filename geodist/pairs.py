@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from geodist._dask_input import is_dask
 from geodist.engine import border
 from geodist.engine.bulk import _check
 from geodist.engine.geodesic import WGS84
@@ -39,7 +40,8 @@ def geometry_distances(left: Any, right: Any) -> Any:
         (Multi)LineStrings and valid (Multi)Polygons in (longitude, latitude)
         degrees within [-180, 180] x [-90, 90], EPSG:4326 (a GeoSeries without a
         CRS is read as such; another CRS is refused). Edges are straight lines in
-        lon/lat as drawn.
+        lon/lat as drawn. Two dask-geopandas GeoSeries give a lazy dask Series
+        (:func:`geodist.on_dask.geometry_distances`).
 
     Returns
     -------
@@ -75,6 +77,10 @@ def geometry_distances(left: Any, right: Any) -> Any:
     >>> geometry_distances(left, right).round(3)
     array([     0.   , 111302.649, 111302.649])
     """
+    if is_dask(left, right):
+        from geodist import on_dask
+
+        return on_dask.geometry_distances(left, right)
     a, index = _geometries(left, "left")
     b, _ = _geometries(right, "right")
     if len(a) != len(b):

@@ -39,6 +39,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
+from geodist._dask_input import is_dask
 from geodist.countries import Country, country
 from geodist.engine.border import _SPHERE_SLACK, point_to_edges
 from geodist.engine.bulk import _check, _points
@@ -206,7 +207,8 @@ def distances_to(
         with ``lon`` left out, ``lat`` is a GeoSeries (or array) of shapely
         points in EPSG:4326, x longitude and y latitude. A GeoSeries without a
         CRS is read as EPSG:4326 (as :func:`geodist.distances` does); another
-        CRS is refused.
+        CRS is refused. A dask-geopandas GeoSeries (or two dask Series) gives a
+        lazy dask result instead (:func:`geodist.on_dask.distances_to`).
     nearest_points : bool
         Also return the target's nearest point for each point.
     part : {"whole", "mainland", "largest"}, str or LatLon, optional
@@ -260,6 +262,12 @@ def distances_to(
     >>> distances_to(equator, [1.0, 0.0], [5.0, 12.0]).round(3)
     array([110574.389, 222638.982])
     """
+    if is_dask(lat, lon):
+        from geodist import on_dask
+
+        return on_dask.distances_to(
+            target, lat, lon, nearest_points=nearest_points, part=part, workers=workers
+        )
     index, lat_a, lon_a, scalar = coordinates(lat, lon)
     threads = check_workers(workers)
     shape = lat_a.shape
