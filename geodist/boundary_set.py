@@ -45,9 +45,8 @@ import math
 import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_all_start_methods, get_context
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +70,7 @@ from geodist.errors import (
     UnknownIdError,
     echo,
 )
+from geodist.matrix_rows import border_rows_m
 from geodist.territory import Part, PreparedTerritory, from_geometry, parse_part, touching
 from geodist.units import Unit
 
@@ -368,32 +368,16 @@ class BoundarySet:
         workers: int | None,
         progress: Callable[[int, int], None] | None,
     ) -> np.ndarray:
-        territories = [self._part(i, choice) for i in chosen]
-        n = len(chosen)
-        out = np.full((n, n), np.nan)
-        np.fill_diagonal(out, 0.0)
-        geometries = [t.geometry for t in territories]
-        touching_i, touching_j = shapely.STRtree(geometries).query(geometries, predicate="intersects")
-        out[touching_i, touching_j] = 0.0
-        rows = [(i, [j for j in range(i + 1, n) if np.isnan(out[i, j])]) for i in range(n)]
-        rows = [(i, js) for i, js in rows if js]
-        workers = workers or os.cpu_count() or 1
-        if workers > 1 and len(rows) > 1:
-            context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
-            with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_init_worker, initargs=(self, chosen, choice)
-            ) as pool:
-                results = pool.map(_row_worker, rows, chunksize=1)
-                for done, ((i, js), values) in enumerate(zip(rows, results, strict=True), start=1):
-                    out[i, js] = out[js, i] = values
-                    if progress:
-                        progress(done, len(rows))
-        else:
-            for done, (i, js) in enumerate(rows, start=1):
-                out[i, js] = out[js, i] = _row(territories, i, js)
-                if progress:
-                    progress(done, len(rows))
-        return out
+        # The matrix passes its territories in the set's order, so each pair is measured as given.
+        return border_rows_m(
+            self._parts(chosen, choice),
+            workers=workers,
+            progress=progress,
+            load=partial(self._parts, chosen, choice),
+        )
+
+    def _parts(self, chosen: list[str], choice: Part | str | LatLon) -> list[PreparedTerritory]:
+        return [self._part(i, choice) for i in chosen]
 
     def nearest(
         self, origin: str | int, *, top: int | None = None, part: object = None, mainland: bool = False
@@ -419,23 +403,6 @@ class BoundarySet:
         ranked = sorted(range(len(others)), key=lambda k: (metres[k], others[k]))
         found = [(others[k], float(metres[k]), touches[k]) for k in ranked]
         return found[:top] if top else found
-
-
-def _row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> np.ndarray:
-    # The matrix passes its territories in the set's order, so each pair is measured as given.
-    return np.array([m.distance_m for m in measure_pairs([(territories[i], territories[j]) for j in js])])
-
-
-_WORKER: dict[str, list[PreparedTerritory]] = {}
-
-
-def _init_worker(boundaries: BoundarySet, chosen: list[str], choice: Part | str | LatLon) -> None:
-    _WORKER["territories"] = [boundaries._part(i, choice) for i in chosen]
-
-
-def _row_worker(row: tuple[int, list[int]]) -> np.ndarray:
-    i, js = row
-    return _row(_WORKER["territories"], i, js)
 
 
 def _method(method: str | Method, boundaries: BoundarySet) -> Method:
@@ -552,7 +519,11 @@ def read_boundaries(source: Any, id: str = "name", layer: str | int | None = Non
 
 def _read_file(gpd: Any, path: Path, layer: str | int | None) -> tuple[Any, str]:
     where = str(path) + (f", layer {layer!r}" if layer is not None else "")
-    if not path.exists():
+    try:
+        found = path.exists()
+    except OSError as exc:  # a name too long for the file system, say
+        raise InputFileError(f"cannot open {echo(str(path))}: {exc.strerror or exc}") from None
+    if not found:
         raise InputFileError(f"no such file: {echo(str(path))}")
     parquet = path.suffix.lower() in (".parquet", ".geoparquet")
     if parquet and importlib.util.find_spec("pyarrow") is None:

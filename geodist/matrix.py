@@ -10,14 +10,11 @@ worker processes.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from functools import partial
 from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
-import shapely
 
 from geodist._tables import tables
 from geodist.boundary_set import BoundarySet, boundaries_in
@@ -32,6 +29,7 @@ from geodist.errors import (
     SameCountryError,
     echo,
 )
+from geodist.matrix_rows import Row, border_rows_m
 from geodist.territory import Part, PreparedTerritory, parse_part, prepared
 from geodist.territory import touching as touches
 from geodist.units import Unit
@@ -288,50 +286,26 @@ def border_matrix_m(
     ``dask.distributed`` ``client``, the rows are its tasks (:func:`geodist.on_dask.matrix_rows`).
     """
     chosen_part = parse_part(part, mainland)
-    territories = [_part_of(c, chosen_part) for c in chosen]
-    geometries = [t.geometry for t in territories]
-    n = len(chosen)
-    out = np.full((n, n), np.nan)
-    np.fill_diagonal(out, 0.0)
-    touching_i, touching_j = shapely.STRtree(geometries).query(geometries, predicate="intersects")
-    out[touching_i, touching_j] = 0.0
-    rows = [(i, [j for j in range(i + 1, n) if np.isnan(out[i, j])]) for i in range(n)]
-    rows = [(i, js) for i, js in rows if js]
-    workers = workers or os.cpu_count() or 1
-    if client is not None and rows:
+    ids = [c.id for c in chosen]
+    elsewhere = None
+    if client is not None:
         from geodist import on_dask
 
-        done_rows = on_dask.matrix_rows(client, [c.id for c in chosen], chosen_part, rows)
-        for done, (i, js, values) in enumerate(done_rows, start=1):
-            out[i, js] = out[js, i] = values
-            if progress:
-                progress(done, len(rows))
-    elif workers > 1 and len(rows) > 1:
-        # Fork (where available) shares the loaded data with the workers.
-        methods = ["fork", "spawn"] if "fork" in _start_methods() else ["spawn"]
-        with ProcessPoolExecutor(
-            workers,
-            mp_context=get_context(methods[0]),
-            initializer=_init_worker,
-            initargs=([c.id for c in chosen], chosen_part),
-        ) as pool:
-            results = pool.map(_row_worker, rows, chunksize=1)
-            for done, ((i, js), values) in enumerate(zip(rows, results, strict=True), start=1):
-                out[i, js] = out[js, i] = values
-                if progress:
-                    progress(done, len(rows))
-    else:
-        for done, (i, js) in enumerate(rows, start=1):
-            out[i, js] = out[js, i] = _row(territories, i, js)
-            if progress:
-                progress(done, len(rows))
-    return out
+        def elsewhere(rows: list[Row]) -> Iterable[tuple[int, list[int], np.ndarray]]:
+            return on_dask.matrix_rows(client, ids, chosen_part, rows)
+
+    return border_rows_m(
+        [_part_of(c, chosen_part) for c in chosen],
+        workers=workers,
+        progress=progress,
+        load=partial(_territories, ids, chosen_part),
+        elsewhere=elsewhere,
+    )
 
 
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
+def _territories(ids: list[str], part: Part | str | LatLon) -> list[PreparedTerritory]:
+    """The territories of a matrix, built again in a worker process."""
+    return [_part_of(country(i), part) for i in ids]
 
 
 def measure_row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> list[Measured]:
@@ -341,19 +315,3 @@ def measure_row(territories: Sequence[PreparedTerritory], i: int, js: list[int])
     (:func:`geodist.distance.measure_pairs`).
     """
     return measure_pairs([(territories[i], territories[j]) for j in js])
-
-
-def _row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> np.ndarray:
-    return np.array([m.distance_m for m in measure_row(territories, i, js)])
-
-
-_WORKER: dict[str, list[PreparedTerritory]] = {}
-
-
-def _init_worker(ids: list[str], part: Part | str | LatLon) -> None:
-    _WORKER["territories"] = [_part_of(country(i), part) for i in ids]
-
-
-def _row_worker(row: tuple[int, list[int]]) -> np.ndarray:
-    i, js = row
-    return _row(_WORKER["territories"], i, js)

@@ -440,15 +440,16 @@ def check_client(client: object) -> None:
 
 
 def _row_task(ids: Sequence[str], part: Part | str | Any, i: int, js: list[int]) -> np.ndarray:
-    """Row ``i`` of the border matrix, columns ``js``: :func:`geodist.matrix._row`, on a worker.
+    """Row ``i`` of the border matrix, columns ``js``: :func:`geodist.matrix_rows.measure_row_m`, on a worker.
 
     Only the territories of the row are prepared (once per worker process, as
     every bundled territory is).
     """
-    from geodist.matrix import _part_of, _row
+    from geodist.matrix import _part_of
+    from geodist.matrix_rows import measure_row_m
 
     mine = [_part_of(country(ids[k]), part) for k in (i, *js)]
-    return _row(mine, 0, list(range(1, len(js) + 1)))
+    return measure_row_m(mine, 0, list(range(1, len(js) + 1)))
 
 
 def matrix_rows(

@@ -507,3 +507,11 @@ def test_cli_without_geopandas(capsys, gpkg, monkeypatch):
 def test_boundary_set_is_a_frozen_record(boxes):
     assert isinstance(boxes, BoundarySet) and repr(boxes).startswith("<BoundarySet of 2 territories")
     assert list(boxes) == ["west", "east"]
+
+
+def test_a_file_name_too_long_for_the_file_system_is_one_line(capsys):
+    # Found by the command-line property test: pathlib raised OSError (ENAMETOOLONG) from exists().
+    code = main(["matrix", "--boundaries", "x" * 5000 + ".gpkg", "--id", "name"])
+    assert code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("geodist: cannot open") and "\n" not in err
