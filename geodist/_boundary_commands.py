@@ -17,7 +17,17 @@ from typing import Any
 
 from geodist._records import MODEL
 from geodist.boundary_set import APPLICABLE_METHODS, BoundarySet, BoundaryWarning, read_boundaries
-from geodist.cli import _csv, _json, _number, _part, _progress_bar, _progress_done, _UsageError, _Verbose
+from geodist.cli import (
+    _csv,
+    _json,
+    _nearest_fields,
+    _number,
+    _part,
+    _progress_bar,
+    _progress_done,
+    _UsageError,
+    _Verbose,
+)
 from geodist.distance import Distance, Method
 from geodist.engine.geodesic import LatLon
 from geodist.report import LABELS
@@ -220,18 +230,7 @@ def nearest_command(args: argparse.Namespace) -> str:
         )
     if args.csv:
         rows = [
-            {
-                "id": i,
-                "distance": _number(unit.from_metres(m)),
-                "unit": unit.value,
-                "shares_border": str(t).lower(),
-                "distance_m": _number(m),
-                "start_lat": leg.start.lat,
-                "start_lon": leg.start.lon,
-                "end_lat": leg.end.lat,
-                "end_lon": leg.end.lon,
-            }
-            for (i, m, t), leg in zip(ranked, legs, strict=True)
+            {"id": i} | _nearest_fields(m, t, leg, unit) for (i, m, t), leg in zip(ranked, legs, strict=True)
         ]
         return _csv(NEAREST_COLUMNS, rows)
     width = max([9, *(len(i) + 2 for i, _, _ in ranked)])

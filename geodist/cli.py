@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from geodist import __version__
-from geodist.distance import Method
+from geodist.distance import Distance, Method
 from geodist.errors import ECHO_LIMIT, DataError, GeodistError, echo
 from geodist.travel import MODE_NAMES
 from geodist.units import Unit
@@ -623,6 +623,20 @@ NEAREST_CSV_COLUMNS = (
 )
 
 
+def _nearest_fields(metres: float, touches: bool, leg: Distance, unit: Unit) -> dict[str, Any]:
+    """The CSV fields of one ``nearest`` row after its id: distance, unit, whether they touch, the two points."""
+    return {
+        "distance": _number(unit.from_metres(metres)),
+        "unit": unit.value,
+        "shares_border": str(touches).lower(),
+        "distance_m": _number(metres),
+        "start_lat": leg.start.lat,
+        "start_lon": leg.start.lon,
+        "end_lat": leg.end.lat,
+        "end_lon": leg.end.lon,
+    }
+
+
 def _cmd_nearest(args: argparse.Namespace) -> str:
     from geodist.distance import distance
     from geodist.matrix import nearest_countries
@@ -669,19 +683,7 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
         )
     if args.csv:
         rows = [
-            {
-                "id": c.id,
-                "alpha3": c.alpha3 or "",
-                "name": c.name,
-                "distance": _number(unit.from_metres(m)),
-                "unit": unit.value,
-                "shares_border": str(t).lower(),
-                "distance_m": _number(m),
-                "start_lat": leg.start.lat,
-                "start_lon": leg.start.lon,
-                "end_lat": leg.end.lat,
-                "end_lon": leg.end.lon,
-            }
+            {"id": c.id, "alpha3": c.alpha3 or "", "name": c.name} | _nearest_fields(m, t, leg, unit)
             for (c, m, t), leg in zip(ranked, legs, strict=True)
         ]
         return _csv(NEAREST_CSV_COLUMNS, rows)
