@@ -62,6 +62,8 @@ _TOUCH_M = 1e-3
 """Boundaries closer than this (metres) meet: a shared point, not two points."""
 _PROBE = 32
 """Piece pairs measured first to tighten the upper bound before the rest are pruned."""
+_DESCENT = 4
+"""Rounds of alternating nearest chunks that refine the first upper bound."""
 _TIGHTEN = 8
 """Candidate pairs of least lower bound measured exactly to tighten the upper bound, at each level."""
 _POLISH_TOL_M = 1e-5
@@ -212,6 +214,26 @@ def _corner_ends(a: NDArray[np.float64], b: NDArray[np.float64]) -> _Ends:
     return d0, az0, d1, az1
 
 
+def _close_chunks(a: EdgeSet, b: EdgeSet) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """A pair of chunks, one of each edge set, whose centres are locally closest (k-d trees).
+
+    A few chunks of ``a`` spread along it are probed for their nearest chunk of
+    ``b``; from the closest, nearest neighbours are taken in turn until they
+    settle (at most :data:`_DESCENT` rounds).
+    """
+    probed = np.arange(0, len(a.chunk_centre), max(1, len(a.chunk_centre) // _PROBE))
+    gaps, nearest = b.chunk_tree.query(a.chunk_centre[probed])
+    k = int(np.argmin(gaps))
+    i, j = int(probed[k]), int(nearest[k])
+    for _ in range(_DESCENT):
+        i_next = int(a.chunk_tree.query(b.chunk_centre[j])[1])
+        j_next = int(b.chunk_tree.query(a.chunk_centre[i_next])[1])
+        if (i_next, j_next) == (i, j):
+            break
+        i, j = i_next, j_next
+    return np.array([i], dtype=np.intp), np.array([j], dtype=np.intp)
+
+
 def _candidate_pairs(a: EdgeSet, b: EdgeSet, trees: bool) -> tuple[NDArray[np.intp], NDArray[np.intp], float]:
     """Piece pairs that may hold the minimum, and the upper bound used to prune them.
 
@@ -220,18 +242,12 @@ def _candidate_pairs(a: EdgeSet, b: EdgeSet, trees: bool) -> tuple[NDArray[np.in
     points (Lambert's formula less a margin) minus the geodesic radii (triangle
     inequality; tight at any distance).
     """
-    # Upper bound: the representative points of the two chunks whose centres are
-    # closest (every tie: touching territories can have coincident chunk centres).
+    # Upper bound: the representative points of two chunks whose centres are close:
+    # with trees, a local closest pair (a few chunks probed, then alternating nearest
+    # neighbours); on the grid, every closest pair. Any actual pair of boundary
+    # points bounds the answer; a closer one prunes more.
     if trees:
-        # Every pair within a bound from a few chunks, then those at numpy's least gap.
-        small, large = (a, b) if len(a.chunk_centre) <= len(b.chunk_centre) else (b, a)
-        # A bound from a few chunks first lets the tree skip the far ones for the rest.
-        probe = large.chunk_tree.query(small.chunk_centre[:: max(1, len(small.chunk_centre) // _PROBE)])[0]
-        bound = float(probe.min()) * (1 + 1e-9) + 1e-6
-        near = a.chunk_tree.sparse_distance_matrix(b.chunk_tree, bound, output_type="ndarray")
-        ca, cb = near["i"].astype(np.intp), near["j"].astype(np.intp)
-        gap = pair_gaps(a.chunk_centre, b.chunk_centre, ca, cb)
-        ca, cb = ca[gap == gap.min()], cb[gap == gap.min()]
+        ca, cb = _close_chunks(a, b)
     else:
         ca, cb = nearest_pairs(a.chunk_centre, b.chunk_centre)
     ra, rb = a.chunk_rep[ca], b.chunk_rep[cb]
