@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from geodist._records import line_geometry
 from geodist.countries import Country, country_pair
 from geodist.distance import Distance, Method, distance
 from geodist.engine.geodesic import WGS84, LatLon
@@ -118,23 +119,14 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _line(d: Distance) -> list[tuple[float, float]]:
-    """(lon, lat) points along a distance's geodesic, longitudes continuous (may pass ±180)."""
-    pts = d.path(_PATH_POINTS)
-    lon = np.unwrap(np.radians([p.lon for p in pts]))
-    return list(zip(np.degrees(lon).tolist(), [p.lat for p in pts], strict=True))
+def _path_lines(d: Distance) -> list[list[list[float]]]:
+    """A distance's geodesic as the parts of a GeoJSON MultiLineString, cut at ±180° (RFC 7946, 3.1.9).
 
-
-def _split_at_antimeridian(coords: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
-    """Split a continuous-longitude line into parts within [-180, 180] (RFC 7946, section 3.1.9)."""
-    line = shapely.LineString(coords)
-    parts = []
-    for k in range(-2, 3):
-        piece = line.intersection(shapely.box(-180 + 360 * k, -90, 180 + 360 * k, 90))
-        for geom in shapely.get_parts(piece):
-            if isinstance(geom, shapely.LineString) and not geom.is_empty:
-                parts.append([(x - 360 * k, y) for x, y in geom.coords])
-    return parts
+    The cut is where the geodesic crosses the antimeridian (:func:`geodist._records.line_geometry`).
+    """
+    geometry = line_geometry(d.path(_PATH_POINTS))
+    coordinates: list[list[list[float]]] = geometry["coordinates"]
+    return [coordinates] if geometry["type"] == "LineString" else coordinates  # type: ignore[list-item]
 
 
 def shared_border(a: shapely.MultiPolygon, b: shapely.MultiPolygon) -> tuple[shapely.Geometry, float]:
@@ -282,7 +274,7 @@ def pair_features(first: str | Country, second: str | Country) -> dict[str, Any]
                     "distance_km": round(d.km, 3),
                     "method": d.method.value,
                 },
-                "geometry": {"type": "MultiLineString", "coordinates": _split_at_antimeridian(_line(d))},
+                "geometry": {"type": "MultiLineString", "coordinates": _path_lines(d)},
             }
         )
     for c in (a, b):
