@@ -39,6 +39,8 @@ def main() -> None:
     python = sys.executable
     baseline = wall([python, "-c", "import pyproj"], runs)
     bare = wall([python, "-c", "pass"], runs)
+    numpy_only = wall([python, "-c", "import numpy"], runs)
+    floor = wall([python, "-c", "import numpy, shapely, pyproj"], runs)
     commands = {
         "geodist Iran Russia": ["Iran", "Russia"],
         "geodist article Iran Russia": ["article", "Iran", "Russia"],
@@ -62,6 +64,11 @@ def main() -> None:
     print(f"median of {runs} cold runs each")
     print(f"  python -c pass                 {bare * 1e3:7.0f} ms")
     print(f"  python -c 'import pyproj'      {baseline * 1e3:7.0f} ms   (baseline)")
+    print(f"  python -c 'import numpy'       {numpy_only * 1e3:7.0f} ms   ratio {numpy_only / baseline:.2f}x")
+    print(
+        f"  import numpy, shapely, pyproj  {floor * 1e3:7.0f} ms   ratio {floor / baseline:.2f}x"
+        "  (what any geodist command imports: its floor today)"
+    )
     for name, seconds in cold.items():
         print(f"  {name:<30} {seconds * 1e3:7.0f} ms   ratio {seconds / baseline:.2f}x the pyproj import")
     print(f"  heavy modules imported by the pair report: {heavy}")
