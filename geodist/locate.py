@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 from geodist._dask_input import is_dask
 from geodist.countries import Country, all_countries
 from geodist.engine.edges import EdgeSet, edges_from_lines
-from geodist.points import BLOCK, check_workers, coordinates, nearest_in_blocks, prepare_target
+from geodist.points import BLOCK, PREPARED_LOCK, check_workers, coordinates, nearest_in_blocks, prepare_target
 
 __all__ = ["COLUMNS", "locate"]
 
@@ -136,7 +136,8 @@ def _containing(world: Regions, lon: NDArray[np.float64], lat: NDArray[np.float6
     # Regions in descending order, so that the first is written last.
     for first, stop in reversed(list(zip(starts, [*starts[1:], len(pairs)], strict=True))):
         who, rows = pairs[first, 0], pairs[first:stop, 1]
-        inside = shapely.intersects_xy(world.prepared[who], lon[rows], lat[rows])
+        with PREPARED_LOCK:  # prepared geometries are shared between threads
+            inside = shapely.intersects_xy(world.prepared[who], lon[rows], lat[rows])
         held[rows[inside]] = who
     return held
 

@@ -32,6 +32,7 @@ more than points near it.
 from __future__ import annotations
 
 import itertools
+import threading
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeAlias, overload
 
@@ -50,6 +51,11 @@ from geodist.errors import CoordinateError, GeometryError, InputTypeError, Input
 from geodist.territory import PartChoice, from_geometry, parse_part, prepared
 
 __all__ = ["PreparedTarget", "Target", "TargetDistances", "distances_to", "prepare_target"]
+
+PREPARED_LOCK = threading.Lock()
+"""Held for every containment test on a prepared geometry: GEOS builds a prepared geometry's
+index lazily and its queries are not safe from two threads at once (Dask's threaded
+schedulers run partitions, which share one prepared target, side by side)."""
 
 BLOCK = 8192
 """Points measured together; bounds the memory of the candidate tables (a few MB per block)."""
@@ -307,7 +313,8 @@ def measure(
     wrapped = (lon + 180.0) % 360.0 - 180.0
     todo = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
     if len(todo):
-        inside = shapely.intersects_xy(area, wrapped[todo], lat[todo])
+        with PREPARED_LOCK:
+            inside = shapely.intersects_xy(area, wrapped[todo], lat[todo])
         hit = todo[inside]
         dist[hit], near_lat[hit], near_lon[hit] = 0.0, lat[hit], lon[hit]
         todo = todo[~inside]
