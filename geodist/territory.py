@@ -34,7 +34,7 @@ import shapely.affinity
 from geodist._tables import Tables, tables
 from geodist.countries import Country
 from geodist.engine import border
-from geodist.engine.centroid import Centroid, territory_centroid
+from geodist.engine.centroid import Centroid, follow_lines, territory_centroid
 from geodist.engine.edges import EdgeSet
 from geodist.engine.geodesic import WGS84, LatLon
 from geodist.errors import GeometryError, PartError
@@ -343,10 +343,12 @@ def polygon_areas_m2(geometry: shapely.MultiPolygon) -> list[float]:
     """Area on WGS84 of each polygon of a MultiPolygon, m² (Karney 2013 via pyproj).
 
     The sums of ``pyproj.Geod.geometry_area_perimeter`` (each ring's signed area,
-    the holes' with their opposite orientation), to the bit, from numpy arrays
-    rather than the coordinate lists it builds (ten times faster on Russia).
+    the holes' with their opposite orientation), from numpy arrays rather than
+    the coordinate lists it builds, after splitting edges longer than 1° along
+    their lon/lat lines (:func:`geodist.engine.centroid.follow_lines`: pyproj
+    reads an edge as a geodesic, and a polar cap's edge from -180° to 180° as none).
     """
-    rings, polygon_of_ring = shapely.get_rings(list(geometry.geoms), return_index=True)
+    rings, polygon_of_ring = shapely.get_rings(shapely.get_parts(follow_lines(geometry)), return_index=True)
     coords, ring_of_coord = shapely.get_coordinates(rings, return_index=True)
     bounds = np.searchsorted(ring_of_coord, np.arange(len(rings) + 1))
     totals = [0.0] * len(geometry.geoms)

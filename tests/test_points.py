@@ -378,3 +378,49 @@ def test_locate_geoseries_keeps_its_index_and_missing_points():
 def test_locate_bad_input():
     with pytest.raises(CoordinateError):
         locate([95.0], [0.0])
+
+
+# --- polygons with an edge along a whole parallel (polar caps, latitude bands) --------------------
+
+BAND = shapely.box(-180.0, 60.0, 180.0, 70.0)  # the GIS way: one edge from -180° to 180° along 60°N
+
+
+def test_an_edge_around_the_whole_parallel_is_measured_along_it():
+    # Found by a newcomer's try: the edge from (-180, 60) to (180, 60) has a zero chord and was one
+    # piece, so points were measured to the wrong place (off by up to 5,581 km).
+    rng = np.random.default_rng(11)
+    lat, lon = rng.uniform(-80.0, 89.0, 40), rng.uniform(-180.0, 180.0, 40)
+    got = distances_to(BAND, lat, lon)
+    ring = np.asarray(shapely.segmentize(BAND, 0.01).exterior.coords)  # brute force on vertices 0.01° apart
+    geod = pyproj.Geod(ellps="WGS84")  # GeographicLib (Karney 2013)
+    for la, lo, d in zip(lat, lon, got, strict=True):
+        inside = 60.0 <= la <= 70.0
+        brute = (
+            0.0
+            if inside
+            else geod.inv(np.full(len(ring), lo), np.full(len(ring), la), ring[:, 0], ring[:, 1])[2].min()
+        )
+        # The brute force measures to vertices 556 m apart along 60°N: up to 0.2 m long.
+        assert brute - 0.5 <= d <= brute + 1e-6
+
+
+def test_a_polar_cap_to_a_box_is_the_meridian_arc():
+    cap = shapely.box(-180.0, -90.0, 180.0, -85.0)
+    # Nearest points: (0°, 85°S) on the cap and (0°, 0°) on the box, along the prime meridian.
+    expected = pyproj.Geod(ellps="WGS84").inv(0.0, -85.0, 0.0, 0.0)[2]
+    assert geodist.geometry_distance(cap, shapely.box(0.0, 0.0, 1.0, 1.0)).distance_m == pytest.approx(
+        expected, abs=1e-3
+    )
+
+
+def test_a_latitude_band_has_its_area_and_its_centroid_at_the_pole():
+    from geodist.engine.centroid import territory_centroid
+    from geodist.territory import polygon_areas_m2
+
+    band = shapely.MultiPolygon([BAND])
+    # The zone's area on WGS84: pyproj's geodesic polygon area on edges 0.01° long (Karney 2013).
+    reference = abs(pyproj.Geod(ellps="WGS84").geometry_area_perimeter(shapely.segmentize(BAND, 0.01))[0])
+    area = polygon_areas_m2(band)[0]
+    assert area == pytest.approx(reference, rel=1e-4)  # 1° pieces: 3.7e-5 less (their bulge)
+    centroid = territory_centroid(band, area)
+    assert centroid.location.lat == pytest.approx(90.0, abs=1e-6) and centroid.inside is False

@@ -61,6 +61,22 @@ def ecef(lon_deg: NDArray[np.float64], lat_deg: NDArray[np.float64]) -> NDArray[
     return np.column_stack([n * cos_lat * np.cos(lon), n * cos_lat * np.sin(lon), n * (1 - _E2) * sin_lat])
 
 
+def _length_bound_m(start: NDArray[np.float64], end: NDArray[np.float64]) -> NDArray[np.float64]:
+    """An upper bound of the length of each lon/lat-straight edge from ``start`` to ``end`` (lon, lat degrees), metres.
+
+    Along the edge latitude and longitude change at constant rates, so its length
+    is at most sqrt((M Δφ)² + (p Δλ)²) with M the largest meridional radius of
+    curvature of WGS84 (a²/b, at the poles) and p the largest parallel radius
+    over the edge's latitudes (at the latitude nearest the equator).
+    """
+    lat0, lat1 = np.radians(start[:, 1]), np.radians(end[:, 1])
+    nearest_equator = np.where(lat0 * lat1 <= 0, 0.0, np.minimum(np.abs(lat0), np.abs(lat1)))
+    parallel = WGS84_A_M * np.cos(nearest_equator) / np.sqrt(1 - _E2 * np.sin(nearest_equator) ** 2)
+    meridional = WGS84_A_M / np.sqrt(1 - _E2)  # a²/b
+    dlat, dlon = np.abs(lat1 - lat0), np.radians(np.abs(end[:, 0] - start[:, 0]))
+    return np.asarray(np.hypot(meridional * dlat, parallel * dlon), dtype=np.float64)
+
+
 def _morton_key(xyz: NDArray[np.float64]) -> NDArray[np.uint64]:
     """Z-order key of ECEF points: 21 bits per axis, interleaved."""
     scaled = ((xyz + WGS84_A_M) / (2 * WGS84_A_M) * (2**21 - 1)).clip(0, 2**21 - 1).astype(np.uint64)
@@ -127,7 +143,14 @@ class EdgeSet:
         start, end, part = start[keep], end[keep], part[keep]
 
         chord = np.linalg.norm(ecef(end[:, 0], end[:, 1]) - ecef(start[:, 0], start[:, 1]), axis=1)
-        pieces = np.maximum(1, np.ceil(chord / MAX_PIECE_M)).astype(np.intp)
+        # An edge much longer than its chord (along a parallel over a large span of
+        # longitude, up to the whole 360° of a polar cap's edge, whose chord is 0) is
+        # split by its length, so that every piece stays short.
+        length = _length_bound_m(start, end)
+        pieces = np.maximum(
+            1, np.ceil(np.where(length > _ARC_OVER_CHORD * chord, length, chord) / MAX_PIECE_M)
+        )
+        pieces = pieces.astype(np.intp)
         edge = np.repeat(np.arange(len(start)), pieces)
         first = np.repeat(np.cumsum(pieces) - pieces, pieces)
         k = np.arange(len(edge)) - first
