@@ -42,7 +42,7 @@ def _read(args: argparse.Namespace, verbose: _Verbose) -> tuple[BoundarySet, lis
     """The set the options name, and the notes of what reading changed (warnings become notes)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", BoundaryWarning)
-        boundaries = read_boundaries(args.boundaries, id=args.id, layer=_layer(args.layer))
+        boundaries = read_boundaries(args.boundaries, id=args.id or "name", layer=_layer(args.layer))
     for w in caught:
         if not issubclass(w.category, BoundaryWarning):  # not ours: pass it on
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

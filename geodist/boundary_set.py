@@ -43,6 +43,7 @@ import difflib
 import importlib.util
 import math
 import os
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -180,10 +181,12 @@ class BoundarySet:
         """
         if isinstance(key, bool) or not isinstance(key, (str, int, np.integer)):
             raise InputTypeError(f"an id of {self.source} is a string, not {echo(key)}")
-        text = str(key)
+        text = unicodedata.normalize("NFC", str(key))
         if text in self._position:
             return text
-        folded = [i for i in self.ids if i.casefold() == text.strip().casefold()]
+        folded = [
+            i for i in self.ids if unicodedata.normalize("NFC", i).casefold() == text.strip().casefold()
+        ]
         if len(folded) == 1:
             return folded[0]
         close = difflib.get_close_matches(text, self.ids, n=3, cutoff=0.6)
@@ -422,6 +425,10 @@ def _names(ids: Sequence[str]) -> str:
     return shown + (f" and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
 
 
+BUNDLED_DATA = ("naturalearth",)
+"""The names ``data=`` takes for the bundled data sets."""
+
+
 def boundaries_in(data: object) -> BoundarySet | None:
     """The BoundarySet a ``data=`` argument gives, or None for the bundled data (None, or a data set's name).
 
@@ -432,8 +439,13 @@ def boundaries_in(data: object) -> BoundarySet | None:
     """
     if isinstance(data, BoundarySet):
         return data
-    if data is None or isinstance(data, str):
+    if data is None or (isinstance(data, str) and data in BUNDLED_DATA):
         return None
+    if isinstance(data, str):
+        raise InputValueError(
+            f"data= takes a BoundarySet or one of {', '.join(map(repr, BUNDLED_DATA))}, not {echo(data)};"
+            " to measure a file's territories, read it first: geodist.read_boundaries(path, id='name')"
+        )
     raise InputTypeError(
         f"data= takes a BoundarySet, not {type(data).__name__}; read your boundaries first:"
         " geodist.read_boundaries(path_or_frame, id='name')"
@@ -562,7 +574,10 @@ def _ids(frame: Any, column: str, where: str) -> list[str]:
         columns = [str(c) for c in frame.columns if c != frame.geometry.name]
         listed = ", ".join(repr(c) for c in columns) if columns else "none besides the geometry"
         raise InputValueError(f"{where} has no column {echo(column)} for the ids; its columns: {listed}")
-    ids = ["" if _missing(v) else str(v).strip() for v in values]
+    if not values:
+        raise InputValueError(f"{where} holds no territories (no rows)")
+    # Ids in Unicode's composed form (NFC), as typed queries are compared.
+    ids = ["" if _missing(v) else unicodedata.normalize("NFC", str(v).strip()) for v in values]
     empty = [str(label) for label, i in zip(frame.index, ids, strict=True) if not i]
     if empty:
         raise InputValueError(

@@ -165,11 +165,29 @@ def _boundaries_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--id",
-        default="name",
+        default=None,
         metavar="COL",
         help="the column of --boundaries holding the ids (default name)",
     )
     group.add_argument("--layer", help="the layer of --boundaries to read (default the first)")
+
+
+def _own_boundaries(args: argparse.Namespace, command: str) -> bool:
+    """Whether the command measures your own boundaries; refuses their options without ``--boundaries``."""
+    if args.boundaries is None:
+        if args.id is not None or args.layer is not None:
+            raise _UsageError(
+                f"{command}: error: --id and --layer go with --boundaries FILE (see: {command} --help)"
+            )
+        return False
+    if not args.boundaries.strip():
+        raise _UsageError(f"{command}: error: --boundaries needs a file name (see: {command} --help)")
+    if getattr(args, "all", False):
+        raise _UsageError(
+            f"{command}: error: --all is every bundled territory; with --boundaries give ids, or none for"
+            f" all of the file's (see: {command} --help)"
+        )
+    return True
 
 
 def _capital_option(parser: argparse.ArgumentParser) -> None:
@@ -289,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_pair(args: argparse.Namespace) -> str:
     from geodist.report import pair_data, render_csv, render_text
 
-    if args.boundaries:  # your own territories
+    if _own_boundaries(args, "geodist"):  # your own territories
         from geodist._boundary_commands import pair_command
 
         return pair_command(args)
@@ -531,7 +549,7 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     from geodist.matrix import matrix
     from geodist.report import country_data
 
-    if args.boundaries:  # your own territories
+    if _own_boundaries(args, "geodist matrix"):  # your own territories
         from geodist._boundary_commands import matrix_command
 
         return matrix_command(args)
@@ -642,7 +660,7 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
     from geodist.matrix import nearest_countries
     from geodist.report import country_data
 
-    if args.boundaries:  # your own territories
+    if _own_boundaries(args, "geodist nearest"):  # your own territories
         from geodist._boundary_commands import nearest_command
 
         return nearest_command(args)

@@ -120,6 +120,10 @@ def matrix(
     """
     import pandas as pd
 
+    if isinstance(countries, (str, bytes)):
+        raise InputTypeError(
+            f"countries must be a list of countries, not one string {echo(countries)}; e.g. ['Iran', 'Russia']"
+        )
     own = boundaries_in(data)
     if own is not None and client is not None:
         raise InputValueError(
@@ -131,10 +135,6 @@ def matrix(
         )
         return own.matrix(
             wanted, method, unit=unit, part=part, mainland=mainland, workers=workers, progress=progress
-        )
-    if isinstance(countries, (str, bytes)):
-        raise InputTypeError(
-            f"countries must be a list of countries, not one string {echo(countries)}; e.g. ['Iran', 'Russia']"
         )
     if countries is not None and not isinstance(countries, Iterable):
         raise InputTypeError(f"countries must be a list of countries, not {echo(countries)}")

@@ -515,3 +515,47 @@ def test_a_file_name_too_long_for_the_file_system_is_one_line(capsys):
     assert code == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("geodist: cannot open") and "\n" not in err
+
+
+def test_a_file_path_given_as_data_is_refused_with_the_way_to_read_it(gpkg):
+    # Found by a newcomer's try: a string other than a bundled data set's name was ignored.
+    with pytest.raises(geodist.InputValueError, match="read_boundaries"):
+        geodist.matrix(data=str(gpkg))
+    with pytest.raises(geodist.InputValueError, match="read_boundaries"):
+        geodist.distance("west", "east", data=str(gpkg))
+
+
+def test_one_string_is_not_a_list_of_ids(boxes):
+    with pytest.raises(geodist.InputTypeError, match="not one string"):
+        geodist.matrix("west", data=boxes)
+
+
+def test_an_empty_file_is_refused(tmp_path):
+    path = tmp_path / "empty.gpkg"
+    frame([], []).to_file(path)
+    with pytest.raises(geodist.InputValueError, match="holds no territories"):
+        read_boundaries(path)
+
+
+def test_ids_match_whatever_the_unicode_composition():
+    import unicodedata
+
+    zurich = unicodedata.normalize("NFC", "Zürich")
+    regions = quietly(frame([zurich, "Bern"], [shapely.box(8, 47, 9, 48), shapely.box(7, 46, 7.5, 46.5)]))
+    assert regions.resolve(unicodedata.normalize("NFD", zurich)) == zurich
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["matrix", "--id", "name", "Iran", "Iraq"],
+        ["nearest", "Iran", "--layer", "x"],
+        ["Iran", "Iraq", "--id", "code"],
+        ["matrix", "--all", "--boundaries", "x.gpkg"],
+        ["matrix", "--boundaries", " "],
+    ],
+)
+def test_boundary_options_out_of_place_are_refused(capsys, argv):
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and ("--boundaries" in err)
