@@ -48,7 +48,7 @@ def _read(args: argparse.Namespace, verbose: _Verbose) -> tuple[BoundarySet, lis
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     verbose(f"read {len(boundaries)} territories from {boundaries.description}")
     notes = boundaries.notes
-    if args.csv:  # the CSV stays a table: the notes go to stderr
+    if args.csv or args.quiet:  # the CSV stays a table, -q keeps the numbers: the notes go to stderr
         for note in notes:
             print(f"geodist: note: {note}", file=sys.stderr)
     return boundaries, notes

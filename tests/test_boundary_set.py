@@ -559,3 +559,13 @@ def test_boundary_options_out_of_place_are_refused(capsys, argv):
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and ("--boundaries" in err)
+
+
+def test_quiet_output_still_says_what_was_repaired(tmp_path, capsys):
+    # Found by a newcomer's try: -q dropped the repair notes; they go to stderr, as with --csv.
+    path = tmp_path / "anti.gpkg"
+    across = shapely.Polygon([(179, 0), (181, 0), (181, 1), (179, 1)])
+    frame(["a", "b"], [across, shapely.box(0, 0, 1, 1)]).to_file(path)
+    assert main(["matrix", "--boundaries", str(path), "--id", "name", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "repaired 1 geometry" in captured.err and "note" not in captured.out
