@@ -109,6 +109,10 @@ def echo(value: object, limit: int = ECHO_LIMIT) -> str:
 
 def _safe_repr(value: object) -> str:
     try:
+        # A numpy scalar as the number it holds (95.0, not np.float64(95.0)).
+        item = getattr(value, "item", None)
+        if type(value).__module__ == "numpy" and getattr(value, "shape", None) == () and callable(item):
+            return repr(item())
         return repr(value)
     except Exception:  # a broken __repr__ must not hide the real error
         return f"<{type(value).__name__} object>"

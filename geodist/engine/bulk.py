@@ -94,7 +94,7 @@ def _check(
     for name, values in (("latitude", lat1), ("latitude", lat2)):
         bad = np.abs(values) > 90.0  # NaN compares False: passes through
         if bad.any():
-            raise CoordinateError(f"{name} {values[bad].flat[0]!r} is out of range [-90, 90] degrees")
+            raise CoordinateError(f"{name} {float(values[bad].flat[0])!r} is out of range [-90, 90] degrees")
     for values in (lat1, lon1, lat2, lon2):
         if np.isinf(values).any():
             raise CoordinateError("coordinates must be finite degrees; got an infinity")

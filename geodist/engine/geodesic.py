@@ -59,9 +59,9 @@ class LatLon:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise CoordinateError(f"{name} must be a number of degrees, got {echo(value)}")
             if not math.isfinite(value):
-                raise CoordinateError(f"{name} must be finite, got {value!r}")
+                raise CoordinateError(f"{name} must be finite, got {float(value)!r}")
         if not -90.0 <= self.lat <= 90.0:
-            raise CoordinateError(f"latitude {self.lat!r} is out of range [-90, 90] degrees")
+            raise CoordinateError(f"latitude {float(self.lat)!r} is out of range [-90, 90] degrees")
         object.__setattr__(self, "lat", float(self.lat))
         object.__setattr__(self, "lon", float(self.lon))
 
