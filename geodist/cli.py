@@ -400,7 +400,7 @@ def _cmd_travel(args: argparse.Namespace) -> str:
         raise SameCountryError(
             f"{echo(args.origin)} and {echo(args.destination)} are the same place,"
             f" {origin.country.label if origin.country else origin.label};"
-            " give two different places"
+            " give two different places (a country stands for its capital: name cities or airports)"
         )
     planned = plan_trip(origin, destination, mode=args.mode, speed=args.speed)
     start, end, d, trip = planned.origin, planned.destination, planned.leg, planned.trip

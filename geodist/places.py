@@ -472,6 +472,7 @@ def plan_trip(origin: Place, destination: Place, *, mode: str = "airliner", spee
     if same_place(origin, destination):
         raise SameCountryError(
             f"the origin and the destination are the same place, {_where(origin)}; give two different places"
+            " (a country stands for its capital: name cities or airports)"
         )
     leg = distance(origin.location, destination.location)
     notes = [p.note for p in (origin, destination) if p.note]
