@@ -262,7 +262,7 @@ def fetch_npm(cache: Path, package: tuple[str, str, str]) -> Path:
     """Download a pinned npm package ``(name, version, sha256)`` into ``cache`` (once) and verify it."""
     name, version, digest = package
     cache.mkdir(parents=True, exist_ok=True)
-    tgz = cache / f"{name}-{version}.tgz"
+    tgz = cache / f"{name.lstrip('@').replace('/', '-')}-{version}.tgz"  # npm's name for a scoped package
     if not tgz.exists():
         subprocess.run(["npm", "pack", f"{name}@{version}", "--pack-destination", str(cache)], check=True)
     if sha256(tgz) != digest:
@@ -649,8 +649,24 @@ def cache_argument(description: str) -> Path:
 
 
 def main() -> None:
-    """Command-line entry: ``python boundaries/build.py [--cache DIR]``."""
-    build(cache_argument(__doc__.splitlines()[0]), HERE)
+    """Command-line entry: ``python boundaries/build.py [--cache DIR] [--only {naturalearth,osm}]``.
+
+    Builds the default Natural Earth set, then the OpenStreetMap tier from it
+    (``build_osm.py``, in a fresh process that reads the files just written).
+    """
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "geodist-build-cache",
+        help="where downloaded packages are kept between runs",
+    )
+    parser.add_argument("--only", choices=("naturalearth", "osm"), help="build one data set only")
+    args = parser.parse_args()
+    if args.only != "osm":
+        build(args.cache, HERE)
+    if args.only != "naturalearth":
+        subprocess.run([sys.executable, str(HERE / "build_osm.py"), "--cache", str(args.cache)], check=True)
 
 
 if __name__ == "__main__":
