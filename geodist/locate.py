@@ -29,6 +29,7 @@ import shapely
 from numpy.typing import NDArray
 
 from geodist.countries import Country, all_countries
+from geodist.datasets import NATURAL_EARTH, check_data, source
 from geodist.engine.edges import EdgeSet, edges_from_lines
 from geodist.points import BLOCK, check_workers, coordinates, nearest_in_blocks, prepare_target
 
@@ -111,9 +112,9 @@ def regions_from(geometries: Sequence[shapely.Geometry], *, check: bool = True) 
 
 
 @cache
-def _world() -> tuple[tuple[Country, ...], Regions]:
-    """Every bundled territory, in id order, and their regions index (built once)."""
-    countries = tuple(all_countries())
+def _world(data: str = NATURAL_EARTH) -> tuple[tuple[Country, ...], Regions]:
+    """Every bundled territory of a data set, in id order, and their regions index (built once per set)."""
+    countries = tuple(c.on(data) for c in all_countries())
     return countries, regions_from([c.territory for c in countries], check=False)
 
 
@@ -170,7 +171,7 @@ def find(
     return owner, inside, dist, near_lat, near_lon
 
 
-def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
+def locate(lat: Any, lon: Any = None, *, workers: int = 1, data: str | None = None) -> Any:
     """For each point, the bundled territory that contains it, or else the nearest one and how far it is.
 
     Parameters
@@ -183,6 +184,9 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     workers : int
         Threads measuring the points at sea in parallel (default 1; see
         :func:`geodist.distances_to`). The results do not depend on it.
+    data : {"naturalearth", "osm"}, optional
+        The boundary data set (:mod:`geodist.datasets`): Natural Earth (the
+        default) or OpenStreetMap; ``DataFrame.attrs["boundaries"]`` names it.
 
     Returns
     -------
@@ -232,7 +236,7 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     lat_a, lon_a = (np.ascontiguousarray(a).ravel() for a in (lat_b, lon_b))
     threads = check_workers(workers)
 
-    countries, world = _world()
+    countries, world = _world(check_data(data))
     n = len(lat_a)
     owner, inside, dist, near_lat, near_lon = find(world, lat_a, lon_a, threads)
 
@@ -241,7 +245,7 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     names = np.full(n, None, dtype=object)
     ids[known] = [countries[k].id for k in owner[known]]
     names[known] = [countries[k].name for k in owner[known]]
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "id": ids,
             "name": names,
@@ -252,3 +256,5 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
         },
         index=index if index is not None else pd.RangeIndex(n),
     )
+    frame.attrs["boundaries"] = source(check_data(data))
+    return frame

@@ -21,6 +21,7 @@ import shapely
 
 from geodist._tables import tables
 from geodist.countries import Country, all_countries, country
+from geodist.datasets import NATURAL_EARTH, source
 from geodist.distance import Measured, Method, distance, measure_pairs
 from geodist.engine.geodesic import LatLon
 from geodist.errors import InputTypeError, InputValueError, MissingPointError, SameCountryError, echo
@@ -44,6 +45,7 @@ def matrix(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cached: bool = True,
+    data: str | None = None,
 ) -> pd.DataFrame:
     """A symmetric table of distances between every pair of countries.
 
@@ -70,6 +72,10 @@ def matrix(
         and of their mainlands, capital, centroid and centre distances), which
         hold exactly the engine's numbers. False measures every pair again
         (the centroids themselves stay precomputed). Other parts always compute.
+    data : {"naturalearth", "osm"}, optional
+        The boundary data set (:mod:`geodist.datasets`); the tables hold Natural
+        Earth only, so "osm" always computes. ``DataFrame.attrs["boundaries"]``
+        names the data set measured.
 
     Returns
     -------
@@ -102,7 +108,11 @@ def matrix(
         )
     if countries is not None and not isinstance(countries, Iterable):
         raise InputTypeError(f"countries must be a list of countries, not {echo(countries)}")
-    chosen = [country(c) for c in countries] if countries is not None else list(all_countries())
+    chosen = (
+        [country(c, data=data) for c in countries]
+        if countries is not None
+        else [c.on(data) for c in all_countries()]
+    )
     if not chosen:
         raise InputValueError(
             "a matrix needs at least one country; give a list of countries, or None for all"
@@ -116,14 +126,17 @@ def matrix(
     scale = Unit.parse(unit).metres
     chosen_part = parse_part(part, mainland)
     ids = [c.id for c in chosen]
-    stored = _stored_matrix_m(ids, how, chosen_part) if cached else None
+    on_default = all(c.data == NATURAL_EARTH for c in chosen)
+    stored = _stored_matrix_m(ids, how, chosen_part) if cached and on_default else None
     if stored is not None:
         values = stored
     elif how is Method.BORDER:
         values = border_matrix_m(chosen, part=chosen_part, workers=workers, progress=progress)
     else:
         values = _point_matrix_m(chosen, how, chosen_part)
-    return pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
+    frame = pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
+    frame.attrs["boundaries"] = "; ".join(dict.fromkeys(source(c.data) for c in chosen))
+    return frame
 
 
 def _stored_matrix_m(ids: list[str], how: Method, part: Part | str | LatLon) -> np.ndarray | None:
@@ -145,19 +158,21 @@ def nearest_countries(
     top: int | None = None,
     mainland: bool = False,
     part: str | Part | LatLon | None = None,
+    data: str | None = None,
 ) -> list[tuple[Country, float, bool]]:
     """Every other bundled territory by border distance from ``origin``: (country, metres, touching).
 
     Touching or overlapping territories come first at 0 m; the rest are measured
     exactly, in one batch. ``part`` (or ``mainland``) chooses the part of each
-    country, as for :func:`geodist.distance`.
+    country, as for :func:`geodist.distance`; ``data`` the boundary data set
+    (:mod:`geodist.datasets`; "osm" always computes).
     """
-    here = country(origin)
+    here = country(origin, data=data)
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise InputValueError(f"top must be a whole number of at least 1, got {echo(top)}")
     chosen_part = parse_part(part, mainland)
-    others = [c for c in all_countries() if c.id != here.id]
-    table = tables()
+    others = [c.on(here.data) for c in all_countries() if c.id != here.id]
+    table = tables() if here.data == NATURAL_EARTH else None  # the tables hold Natural Earth only
     if table is not None and chosen_part in (Part.WHOLE, Part.MAINLAND) and table.has([here.id]):
         assert isinstance(chosen_part, Part)
         found = [table.border(here.id, c.id, chosen_part.value) for c in others]
@@ -224,7 +239,7 @@ def border_matrix_m(
             workers,
             mp_context=get_context(methods[0]),
             initializer=_init_worker,
-            initargs=([c.id for c in chosen], chosen_part),
+            initargs=([c.id for c in chosen], chosen_part, [c.data for c in chosen]),
         ) as pool:
             results = pool.map(_row_worker, rows, chunksize=1)
             for done, ((i, js), values) in enumerate(zip(rows, results, strict=True), start=1):
@@ -261,8 +276,8 @@ def _row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> np.
 _WORKER: dict[str, list[PreparedTerritory]] = {}
 
 
-def _init_worker(ids: list[str], part: Part | str | LatLon) -> None:
-    _WORKER["territories"] = [_part_of(country(i), part) for i in ids]
+def _init_worker(ids: list[str], part: Part | str | LatLon, data: list[str]) -> None:
+    _WORKER["territories"] = [_part_of(country(i, data=d), part) for i, d in zip(ids, data, strict=True)]
 
 
 def _row_worker(row: tuple[int, list[int]]) -> np.ndarray:
