@@ -30,7 +30,7 @@ import shapely
 
 from geodist import _html, _records
 from geodist._data import load_countries, load_names, load_territory, translated_readings
-from geodist.datasets import check_data, osm_area_km2, osm_territory
+from geodist.datasets import check_data, osm_area_km2, osm_territory, source
 from geodist.engine.geodesic import LatLon
 from geodist.errors import (
     AmbiguousCountryError,
@@ -204,7 +204,7 @@ class Country:
     def _repr_html_(self) -> str:
         """A small HTML table of the record, for notebooks."""
         # Imported here: geodist.distance imports this module.
-        from geodist.distance import SOURCE_CAPITALS, SOURCE_CENTRES, SOURCE_TERRITORIES
+        from geodist.distance import SOURCE_CAPITALS, SOURCE_CENTRES
 
         capital = self.capital
         return _html.table(
@@ -223,7 +223,7 @@ class Country:
                 ("UN member", "yes" if self.un_member else "no"),
                 ("area", f"{self.area_km2:,.1f} km² (territory as drawn, on the WGS84 ellipsoid)"),
             ],
-            f"Territory: {SOURCE_TERRITORIES}. Capital: {SOURCE_CAPITALS}. Centre: {SOURCE_CENTRES}.",
+            f"Territory: {source(self.data)}. Capital: {SOURCE_CAPITALS}. Centre: {SOURCE_CENTRES}.",
         )
 
 

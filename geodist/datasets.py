@@ -89,28 +89,25 @@ def _osm_file() -> Path:
     )
 
 
-def decode_coords(
-    steps: np.ndarray, residual: np.ndarray, ring_offsets: np.ndarray, grid: float
-) -> np.ndarray:
-    """Coordinates (N, 2) lon/lat degrees from the stored streams (inverse of ``build_osm.encode_coords``).
+def decode_coords(steps: np.ndarray, residual: np.ndarray, grid: float) -> np.ndarray:
+    """Coordinates (N, 2) lon/lat degrees from the stored streams (inverse of ``build_write.encode_coords``).
 
-    ``steps`` (4, 2N) uint8 are the byte planes of zigzag-coded int32 values
-    (lon then lat), per ring the first vertex and then differences, in units of
-    ``100 * grid``; ``residual`` (2, N) uint8 adds the last two decimal digits in
-    units of ``grid`` degrees.
+    ``steps`` (4, 2N) uint8 are the byte planes of zigzag-coded int32
+    differences between successive vertices (lon then lat), in units of
+    ``100 * grid``; ``residual`` (2, N) uint8 adds the last two decimal digits, in
+    units of ``grid`` degrees. Exact: the result is each stored integer divided by
+    ``1 / grid``, as GEOS snaps to the grid.
     """
     zigzag = np.ascontiguousarray(steps.T).view("<u4").ravel().astype(np.int64)
     values = (zigzag >> 1) ^ -(zigzag & 1)
     n = len(values) // 2
-    units = np.column_stack([values[:n], values[n:]])
-    total = np.cumsum(units, axis=0)
-    starts = ring_offsets[:-1]
-    before = np.zeros_like(total)
-    before[1:] = total[:-1]
-    ring_base = np.repeat(before[starts], np.diff(ring_offsets), axis=0)  # the sum before each ring
-    coarse = total - ring_base
-    exact = coarse * 100 + residual.T.astype(np.int64)
-    return exact / (1.0 / grid)
+    out = np.empty((n, 2))
+    for axis in (0, 1):
+        units = np.cumsum(values[axis * n : (axis + 1) * n])
+        units *= 100
+        units += residual[axis]
+        np.divide(units, 1.0 / grid, out=out[:, axis])
+    return out
 
 
 def _read(*members: str) -> list[np.ndarray]:
@@ -140,7 +137,7 @@ def _osm_geometry() -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarra
     """The OSM file's coordinates (decoded once, lon/lat degrees) and ring, polygon and geometry offsets."""
     steps, residual, *offsets = _read("steps", "residual", "offsets0", "offsets1", "offsets2")
     grid = float(_osm_index()[2]["grid_degrees"])
-    return decode_coords(steps, residual, offsets[0], grid), (offsets[0], offsets[1], offsets[2])
+    return decode_coords(steps, residual, grid), (offsets[0], offsets[1], offsets[2])
 
 
 def osm_area_km2(country_id: str) -> float:

@@ -182,6 +182,7 @@ def test_country_on_osm_keeps_the_record_and_changes_the_geometry():
     assert o.area_km2 != ne.area_km2
     assert o.on("naturalearth") == ne and ne.on("osm") == o
     assert geodist.country(o) is o  # a Country keeps its data set unless data= is given
+    assert OSM_SOURCE in o._repr_html_() and OSM_SOURCE not in ne._repr_html_()
 
 
 def test_default_stays_natural_earth():
@@ -290,7 +291,7 @@ def test_cli_unknown_data_set_is_a_usage_error(capsys):
 
 
 def test_decode_coords_round_trip():
-    # The build's encoding (boundaries/build_osm.py, encode_coords), inverted by geodist.datasets.decode_coords.
+    # The build's encoding (boundaries/build_write.py, encode_coords), inverted by geodist.datasets.decode_coords.
     import sys
     from pathlib import Path
 
@@ -299,6 +300,5 @@ def test_decode_coords_round_trip():
 
     rng = np.random.default_rng(13)
     coords = np.rint(rng.uniform([-180, -90], [180, 90], (50, 2)) / GRID) / 1e7  # on the grid, as GEOS snaps
-    offsets = np.array([0, 4, 20, 50])
-    steps, residual = encode_coords(coords, offsets)
-    assert np.array_equal(ds.decode_coords(steps, residual, offsets, GRID), coords)
+    steps, residual = encode_coords(coords, GRID)
+    assert np.array_equal(ds.decode_coords(steps, residual, GRID), coords)
