@@ -30,22 +30,22 @@ ABSENT: dict[str, str] = {}
 
 AREA_EXCEPTIONS = {
     # Territories over 10,000 km² whose OSM area differs from the default set's by more than 2 %, and why
-    # (see boundaries/README.md, "OpenStreetMap tier"; measured on the two data sets as built).
+    # (the largest pieces of OSM minus Natural Earth and back, measured on the two sets as built).
     "EH": "the line between Western Sahara and Morocco is OSM's, not Natural Earth's berm: -11 %",
-    "UY": "OSM draws Uruguay's waters of the Río de la Plata estuary and Laguna Merín: +9 %",
-    "GM": "OSM's coastline takes in the Gambia river's wide estuary: +7 %",
-    "AQ": "OSM's Antarctica includes ice shelves that Natural Earth leaves out, and stops at 85.05°S: +6 %",
-    "BS": "Natural Earth at 1:10m draws banks and cays larger than OSM's coastline: -5 %",
+    "UY": "OSM includes Uruguay's side of the Río de la Plata estuary (15,071 km²): +9 %",
+    "GM": "OSM includes the Gambia river's estuary (715 km² at its mouth): +7 %",
+    "AQ": "OSM includes the ice shelves (Ronne 455,000 km², Ross 290,000) and stops at 85.05°S: +6 %",
+    "BS": "coastline generalisation of banks and cays (-2,201 km², +1,571): -5 %",
     "SB": "coastline generalisation of many small islands: +4 %",
-    "BT": "OSM's northern border of Bhutan differs from Natural Earth's (disputed with China): -4 %",
-    "QA": "coastline generalisation (reclaimed land, sabkha): +4 %",
+    "BT": "OSM's northern border differs from Natural Earth's (1,292 km² near 28.2°N 90.4°E): -4 %",
+    "QA": "OSM's line with Saudi Arabia at Khor al Udeid (383 km²) and the coast: +4 %",
     "FK": "coastline generalisation of many small islands: +4 %",
-    "TM": "OSM draws Turkmenistan's part of the Garabogazköl and the border with Afghanistan differently: +4 %",
+    "TM": "OSM includes the Garabogazköl lagoon (17,141 km²), which Natural Earth leaves as sea: +4 %",
     "GW": "coastline generalisation of the Bijagós islands and estuaries: +3 %",
-    "HR": "coastline generalisation of Croatia's islands and OSM's line with Serbia on the Danube: +2.4 %",
-    "BD": "OSM's coastline takes in more of the Ganges delta's tidal land: +2.4 %",
-    "KR": "coastline generalisation, reclaimed land: +2.1 %",
-    "CL": "the Southern Patagonian Ice Field line and coastline generalisation of Chile's islands: +2.1 %",
+    "HR": "generalisation of Croatia's islands, coast and lakes: +2.4 %",
+    "BD": "OSM includes more of the Ganges delta's estuaries (2,172 km² in the Meghna mouth): +2.4 %",
+    "KR": "OSM includes reclaimed tidal flats (Incheon, Sihwa) and the coast differs: +2.1 %",
+    "CL": "OSM's coast, islands and Altiplano border; the Southern Patagonian Ice Field is Argentina's here: +2.1 %",
 }
 
 
