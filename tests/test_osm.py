@@ -285,6 +285,15 @@ def test_cli_matrix_and_nearest_on_osm(capsys):
     )
 
 
+def test_cli_map_on_osm(capsys, tmp_path):
+    out_file = tmp_path / "na-zw.geojson"
+    code, _, err = run(capsys, "map", "Namibia", "Zimbabwe", "--data", "osm", "-o", str(out_file))
+    assert code == 0 and "wrote" in err
+    collection = json.loads(out_file.read_text())
+    assert collection["boundaries"] == OSM_SOURCE
+    assert "nearest_border" in [f["properties"]["kind"] for f in collection["features"]]
+
+
 def test_cli_unknown_data_set_is_a_usage_error(capsys):
     code, _, err = run(capsys, "Iran", "Russia", "--data", "bogus")
     assert code == 2 and "--data" in err and "Traceback" not in err
