@@ -132,7 +132,8 @@ L.control.scale().addTo(map);
 const panel = L.control({position: "bottomleft"});
 panel.onAdd = function () {
   const div = L.DomUtil.create("div", "geodist-panel");
-  const lines = [settings.title].concat(data.notes || [], [settings.tilesNote]);
+  const boundaries = data.boundaries ? ["Boundaries: " + data.boundaries] : [];
+  const lines = [settings.title].concat(data.notes || [], boundaries, [settings.tilesNote]);
   div.innerHTML = lines.map((t, i) => i === 0 ? "<b>" + escape(t) + "</b>" : escape(t)).join("<br>");
   return div;
 };

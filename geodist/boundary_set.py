@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
+from geodist.datasets import DATA_SETS
 from geodist.distance import Distance, Measured, Method, border_distance, measure_pairs
 from geodist.engine import border
 from geodist.engine.geodesic import LatLon, inverse
@@ -425,8 +426,8 @@ def _names(ids: Sequence[str]) -> str:
     return shown + (f" and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
 
 
-BUNDLED_DATA = ("naturalearth",)
-"""The names ``data=`` takes for the bundled data sets."""
+BUNDLED_DATA = DATA_SETS
+"""The names ``data=`` takes for the bundled data sets (:mod:`geodist.datasets`)."""
 
 
 def boundaries_in(data: object) -> BoundarySet | None:
@@ -439,7 +440,7 @@ def boundaries_in(data: object) -> BoundarySet | None:
     """
     if isinstance(data, BoundarySet):
         return data
-    if data is None or (isinstance(data, str) and data in BUNDLED_DATA):
+    if data is None or (isinstance(data, str) and data.strip().lower() in BUNDLED_DATA):
         return None
     if isinstance(data, str):
         raise InputValueError(

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from geodist import __version__
+from geodist.datasets import source
 from geodist.distance import Distance, Method
 from geodist.errors import ECHO_LIMIT, DataError, GeodistError, echo
 from geodist.travel import MODE_NAMES
@@ -200,6 +201,16 @@ def _capital_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        choices=("naturalearth", "osm"),
+        default="naturalearth",
+        help="boundary data set: Natural Earth 1:10m (default) or OpenStreetMap"
+        " (pip install ./boundaries/osm; ODbL, © OpenStreetMap contributors)",
+    )
+
+
 def _language_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--language",
@@ -297,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     _capital_option(parser)
     _part_options(parser)
     _language_option(parser)
+    _data_option(parser)
     _output_options(parser)
     _travel_options(parser, default_mode=None)
     _boundaries_options(parser)
@@ -323,6 +335,7 @@ def _cmd_pair(args: argparse.Namespace) -> str:
         mode=args.mode,
         capital=args.capital,
         language=args.language,
+        data=args.data,
     )
     for side in ("first", "second"):
         verbose(
@@ -336,7 +349,9 @@ def _cmd_pair(args: argparse.Namespace) -> str:
     text = render_text(data)
     if args.quiet:  # the header line (units, time) and the distance lines
         text = "\n".join(
-            line for line in text.splitlines()[1:] if not line.startswith(("note:", "time:", "All "))
+            line
+            for line in text.splitlines()[1:]
+            if not line.startswith(("note:", "time:", "All ", "Boundaries:"))
         )
     return text
 
@@ -539,6 +554,7 @@ def build_matrix_parser() -> argparse.ArgumentParser:
     _part_options(parser)
     _capital_option(parser)
     _language_option(parser)
+    _data_option(parser)
     _output_options(parser)
     _boundaries_options(parser)
     return parser
@@ -557,9 +573,12 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     if args.all == bool(args.countries):
         what = "two or more countries or --all, not both" if args.all else "two or more countries, or --all"
         raise _UsageError(f"geodist matrix: error: give {what} (see: geodist matrix --help)")
-    chosen = (
-        list(all_countries()) if args.all else [verbose.country(c, args.language) for c in args.countries]
-    )
+    chosen = [
+        c.on(args.data)
+        for c in (
+            list(all_countries()) if args.all else [verbose.country(c, args.language) for c in args.countries]
+        )
+    ]
     if len(chosen) < 2:
         raise _UsageError(
             "geodist matrix: error: a matrix needs at least two countries; for one, try"
@@ -574,7 +593,13 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
             )
         seen[c.id] = query
     table = matrix(
-        chosen, args.method, unit=args.unit, part=_part(args), capital=args.capital, progress=_progress_bar()
+        chosen,
+        args.method,
+        unit=args.unit,
+        part=_part(args),
+        capital=args.capital,
+        progress=_progress_bar(),
+        data=args.data,
     )
     _progress_done()
     verbose.elapsed(f"measured {len(chosen) * (len(chosen) - 1) // 2:,} pairs")
@@ -585,6 +610,8 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
                 "unit": args.unit,
                 "part": _part(args),
                 "capital": args.capital,
+                "data": args.data,
+                "boundaries": table.attrs["boundaries"],
                 "ids": list(table.index),
                 "countries": [country_data(c) for c in chosen],
                 "values": [[None if v != v else v for v in row] for row in table.to_numpy().tolist()],
@@ -606,7 +633,8 @@ def _cmd_matrix(args: argparse.Namespace) -> str:
     part = "" if _part(args) == "whole" else f", {_part(args)} parts"
     if args.method == "capital" and args.capital == "seat":
         part += ", seats of government where they differ from the capital"
-    return f"{args.method} distances in {args.unit} (WGS84 geodesics{part})\n" + text
+    boundaries = f"; boundaries: {table.attrs['boundaries']}" if args.method in ("border", "centroid") else ""
+    return f"{args.method} distances in {args.unit} (WGS84 geodesics{part}{boundaries})\n" + text
 
 
 def build_nearest_parser() -> argparse.ArgumentParser:
@@ -621,6 +649,7 @@ def build_nearest_parser() -> argparse.ArgumentParser:
     parser.add_argument("--top", type=int, default=10, help="how many (default 10)")
     _part_options(parser)
     _language_option(parser)
+    _data_option(parser)
     _output_options(parser)
     _boundaries_options(parser)
     return parser
@@ -669,7 +698,7 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
         raise _UsageError(
             f"geodist nearest: error: --top must be at least 1, got {args.top} (see: geodist nearest --help)"
         )
-    origin = verbose.country(args.country, args.language)
+    origin = verbose.country(args.country, args.language).on(args.data)
     unit = Unit.parse(args.unit)
     ranked = nearest_countries(origin, top=args.top, part=_part(args))
     verbose.elapsed(f"ranked {len(ranked)}")
@@ -684,6 +713,8 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
                 "unit": unit.value,
                 "mainland": _part(args) == "mainland",
                 "part": _part(args),
+                "data": args.data,
+                "boundaries": source(args.data),
                 "nearest": [
                     {
                         "id": c.id,
@@ -705,7 +736,9 @@ def _cmd_nearest(args: argparse.Namespace) -> str:
             for (c, m, t), leg in zip(ranked, legs, strict=True)
         ]
         return _csv(NEAREST_CSV_COLUMNS, rows)
-    lines = [f"Nearest to {origin.label} by border distance (WGS84 geodesics):"]
+    lines = [
+        f"Nearest to {origin.label} by border distance (WGS84 geodesics; boundaries: {source(args.data)}):"
+    ]
     lines.append(f"{'':5}{'country':40}{unit.value:>10}")
     lines += [
         f"{k:>3}. {c.label:40}{unit.from_metres(m):>10,.1f}{'  shares a border' if t else ''}"
@@ -824,6 +857,7 @@ def build_map_parser() -> argparse.ArgumentParser:
         " the territories alone, a page that works offline",
     )
     _language_option(parser)
+    _data_option(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="diagnostics on stderr")
     return parser
 
@@ -832,7 +866,8 @@ def _cmd_map(args: argparse.Namespace) -> str:
     from geodist.maps import write_map
 
     verbose = _Verbose(args.verbose)
-    path = write_map(*verbose.pair(args.first, args.second, args.language), args.output, tiles=args.tiles)
+    first, second = verbose.pair(args.first, args.second, args.language)
+    path = write_map(first, second, args.output, tiles=args.tiles, data=args.data)
     verbose.elapsed("drawn")
     print(f"geodist: wrote {path}", file=sys.stderr)
     return ""

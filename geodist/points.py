@@ -108,7 +108,9 @@ class PreparedTarget:
     area: shapely.Geometry
 
 
-def prepare_target(target: object, label: str = "target", part: object = None) -> PreparedTarget:
+def prepare_target(
+    target: object, label: str = "target", part: object = None, data: str | None = None
+) -> PreparedTarget:
     """Prepare a target for :func:`distances_to`, in the spirit of ``shapely.prepare``.
 
     Parameters
@@ -119,6 +121,8 @@ def prepare_target(target: object, label: str = "target", part: object = None) -
         What to call it in error messages.
     part : optional
         A part of a country, as ``part=`` of :func:`distances_to`; refused for a geometry.
+    data : {"naturalearth", "osm"}, optional
+        For a country, the boundary data set, as ``data=`` of :func:`distances_to`.
 
     Returns
     -------
@@ -139,7 +143,7 @@ def prepare_target(target: object, label: str = "target", part: object = None) -
     if isinstance(target, PreparedTarget) and part is None:
         return target
     if isinstance(target, (str, int, Country)) and not isinstance(target, bool):
-        territory = prepared(country(target), parse_part(part))
+        territory = prepared(country(target, data=data), parse_part(part))
         return PreparedTarget(territory.edges, territory.prepared_geometry)
     if part is not None:
         raise PartError(f"{label}: part= chooses a part of a country, not of a {type(target).__name__}")
@@ -173,6 +177,7 @@ def distances_to(
     nearest_points: Literal[False] = False,
     part: PartChoice | None = None,
     workers: int = 1,
+    data: str | None = None,
 ) -> Any: ...
 @overload
 def distances_to(
@@ -183,6 +188,7 @@ def distances_to(
     nearest_points: Literal[True],
     part: PartChoice | None = None,
     workers: int = 1,
+    data: str | None = None,
 ) -> TargetDistances: ...
 
 
@@ -194,6 +200,7 @@ def distances_to(
     nearest_points: bool = False,
     part: PartChoice | None = None,
     workers: int = 1,
+    data: str | None = None,
 ) -> Any:
     """Exact geodesic distances on WGS84 from many points to one territory or line, in metres.
 
@@ -223,6 +230,10 @@ def distances_to(
     workers : int
         Threads measuring blocks of points in parallel (default 1; the work runs
         in pyproj, scipy and numpy without the GIL). The results do not depend on it.
+    data : {"naturalearth", "osm"}, optional
+        For a country, the boundary data set (:mod:`geodist.datasets`): Natural
+        Earth (the default) or OpenStreetMap. A Country given keeps its own
+        unless ``data`` is given.
 
     Returns
     -------
@@ -272,12 +283,12 @@ def distances_to(
         from geodist import on_dask
 
         return on_dask.distances_to(
-            target, lat, lon, nearest_points=nearest_points, part=part, workers=workers
+            target, lat, lon, nearest_points=nearest_points, part=part, workers=workers, data=data
         )
     index, lat_a, lon_a, scalar = coordinates(lat, lon)
     threads = check_workers(workers)
     shape = lat_a.shape
-    where = prepare_target(target, part=part)
+    where = prepare_target(target, part=part, data=data)
     dist, near_lat, near_lon = measure(where.edges, where.area, lat_a.ravel(), lon_a.ravel(), threads)
     values = [dist.reshape(shape), near_lat.reshape(shape), near_lon.reshape(shape)]
     out: list[Any]

@@ -17,6 +17,7 @@ from geodist import __version__
 from geodist._records import MODEL
 from geodist._tables import tables
 from geodist.countries import Country, country, lookup_pair
+from geodist.datasets import NATURAL_EARTH, check_data, source
 from geodist.dependencies import dependencies_of, sovereign_of
 from geodist.distance import Distance, Method, distance, measure_pairs
 from geodist.engine.geodesic import LatLon
@@ -115,13 +116,16 @@ def pair_data(
     flight: bool = True,
     capital: str = "official",
     language: str | None = None,
+    data: str | None = None,
 ) -> dict[str, Any]:
     """Everything the pair report says, as plain data with stable keys.
 
     ``part`` and ``mainland`` choose the part of each country measured, and
     ``capital`` the city the capital method measures from, as for
     :func:`geodist.distance`; ``language`` reads the two queries as
-    :func:`geodist.lookup` does.
+    :func:`geodist.lookup` does; ``data`` chooses the boundary data set
+    ("naturalearth", the default, or "osm": :mod:`geodist.datasets`), which the
+    keys ``data`` and ``boundaries`` name.
 
     Raises
     ------
@@ -130,8 +134,9 @@ def pair_data(
         be measured for this pair (no capital, no centre point) is reported in
         its entry's ``error`` instead.
     """
+    data_set = check_data(data)
     match_a, match_b = lookup_pair(first, second, language=language)
-    a, b = match_a.country, match_b.country
+    a, b = match_a.country.on(data_set), match_b.country.on(data_set)
     u = Unit.parse(unit)
     chosen = parse_part(part, mainland)
     if speed is not None:
@@ -156,7 +161,7 @@ def pair_data(
             trip = travel_time(d, speed, mode=mode).to_dict()
             entry["travel"] = {key: trip[key] for key in ("total_s", "text", "mode", "assumptions")}
         entries.append(entry)
-    data: dict[str, Any] = {
+    report: dict[str, Any] = {
         "geodist_version": __version__,
         "model": MODEL,
         "first": {**country_data(a), "matched_as": match_a.how},
@@ -165,16 +170,18 @@ def pair_data(
         "mainland": chosen is Part.MAINLAND,
         "part": chosen.value if isinstance(chosen, Part) else str(chosen),
         "capital": capital,
+        "data": data_set,
+        "boundaries": source(data_set),
         "distances": entries,
     }
     capitals = _capital_trip(a, b, capital) if flight else None
-    data["flight"] = _trip_data(capitals) if capitals else None
-    data["notes"] = (
+    report["flight"] = _trip_data(capitals) if capitals else None
+    report["notes"] = (
         [m.note for m in (match_a, match_b) if m.note]
         + _notes(a, b, entries, capitals, chosen, u)
         + _capital_notes(a, b, entries, capital)
     )
-    return data
+    return report
 
 
 def _capital_notes(a: Country, b: Country, entries: list[dict[str, Any]], capital: str) -> list[str]:
@@ -309,7 +316,7 @@ def dependency_notes(c: Country, other: Country, border_m: float | None, unit: U
     ids = dependencies_of(c.id)
     if not ids:
         return notes
-    deps = [country(i) for i in ids]
+    deps = [country(i).on(c.data) for i in ids]
     nearer: list[tuple[float, Country]] = []
     if border_m is not None and border_m > 0:
         mine = [d for d in deps if d.id != other.id]
@@ -336,7 +343,7 @@ def dependency_notes(c: Country, other: Country, border_m: float | None, unit: U
 
 def _border_m(a: Country, b: Country) -> float:
     """Border distance of two whole countries, metres: from the precomputed tables, else measured."""
-    table = tables()
+    table = tables() if a.data == b.data == NATURAL_EARTH else None  # the tables hold Natural Earth only
     if table is not None and table.has([a.id, b.id]):
         return table.border(a.id, b.id, "whole")[0]
     return measure_pairs([(prepared(a), prepared(b))])[0].distance_m
@@ -379,6 +386,8 @@ def render_text(data: dict[str, Any]) -> str:
         lines.append(f"{e['label']:22}{e['distance']:>10,.1f}{second_value:>10,.1f}{time_cell}   {ends}")
     lines += [f"note: {n}" for n in data["notes"]]
     lines += [f"time: {a}" for a in assumptions]
+    if "boundaries" in data:
+        lines.append(f"Boundaries: {data['boundaries']}.")
     lines.append(f"All figures: {MODEL}.")
     return "\n".join(lines)
 

@@ -33,6 +33,7 @@ import shapely.affinity
 
 from geodist._tables import Tables, tables
 from geodist.countries import Country
+from geodist.datasets import NATURAL_EARTH, source
 from geodist.engine import border
 from geodist.engine.centroid import Centroid, follow_lines, territory_centroid
 from geodist.engine.edges import EdgeSet
@@ -126,8 +127,12 @@ class PreparedTerritory:
     polygons : tuple of int
         For a part: the index, in ``whole``, of each of its polygons.
     country_id : str or None
-        The bundled country it is (for a whole territory), whose part areas and
-        centroids come from the precomputed tables (:mod:`geodist._tables`).
+        The bundled country it is (for a whole territory of the default data
+        set), whose part areas and centroids come from the precomputed tables
+        (:mod:`geodist._tables`).
+    source : str or None
+        The data set the geometry comes from, as reports name it
+        (:func:`geodist.datasets.source`); None for a caller's geometry.
     """
 
     label: str
@@ -137,6 +142,7 @@ class PreparedTerritory:
     whole: PreparedTerritory | None = field(default=None, repr=False)
     polygons: tuple[int, ...] = field(default=(), repr=False)
     country_id: str | None = field(default=None, repr=False)
+    source: str | None = field(default=None, repr=False)
     _parts: dict[int, PreparedTerritory] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -233,6 +239,7 @@ class PreparedTerritory:
                 self.part_names,
                 whole=self,
                 polygons=tuple(keep),
+                source=self.source,
             )
         return self._parts[group]
 
@@ -391,7 +398,14 @@ def prepared(country: Country, part: Part | str | LatLon | bool = Part.WHOLE) ->
 def _whole(country: Country) -> PreparedTerritory:
     capital = country.capital.location if country.capital else None
     return PreparedTerritory(
-        country.label, country.territory, capital, PART_NAMES.get(country.id, ()), country_id=country.id
+        country.label,
+        country.territory,
+        capital,
+        PART_NAMES.get(country.id, ()),
+        country_id=country.id
+        if country.data == NATURAL_EARTH
+        else None,  # the tables hold Natural Earth only
+        source=source(country.data),
     )
 
 

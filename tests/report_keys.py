@@ -9,6 +9,8 @@ REPORT_KEYS = [
     "mainland",
     "part",
     "capital",
+    "data",
+    "boundaries",
     "distances",
     "flight",
     "notes",
