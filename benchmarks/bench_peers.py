@@ -9,7 +9,8 @@ pair (i < j) measured by:
 - geodist from scratch: ``geodist.matrix(chosen, cached=False, workers=W)``,
   once per ``--workers`` value, each in a fresh Python process (so edge
   preparation is included and nothing is warm; the territories' geometries are
-  loaded before timing, as for every engine). Exact minimum geodesic distance on
+  loaded, and pandas and scipy imported, before timing, as for every engine).
+  Exact minimum geodesic distance on
   WGS84, edges as drawn (lon/lat lines). CPU is the process's and its workers'.
 - spherely 0.1.1 (S2): ``spherely.distance`` on all pairs at once, from
   geographies built from the same WKB (the build is timed apart, as "prep").
@@ -74,6 +75,9 @@ def cpu_now() -> float:
 
 def geodist_child(ids: list[str], workers: int, out: Path) -> None:
     """In a fresh process: the from-scratch matrix in metres to ``out`` (.npy); timings as JSON on stdout."""
+    import pandas  # noqa: F401 -- libraries imported before timing, as the other engines' are
+    import scipy.spatial  # noqa: F401
+
     import geodist
 
     chosen = [geodist.country(i) for i in ids]
