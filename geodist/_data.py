@@ -194,7 +194,18 @@ def load_territories() -> np.ndarray:
 @cache
 def load_territory(index: int) -> shapely.MultiPolygon:
     """Return one territory (as :func:`load_territories` ``[index]``), building only its own geometry."""
-    coords, rings, polygons, geometries = _territory_arrays()
+    coords, *offsets = _territory_arrays()
+    return multipolygon_at(coords, offsets[0], offsets[1], offsets[2], index)
+
+
+def multipolygon_at(
+    coords: np.ndarray, rings: np.ndarray, polygons: np.ndarray, geometries: np.ndarray, index: int
+) -> shapely.MultiPolygon:
+    """The ``index``-th MultiPolygon of shapely's ragged arrays, built alone (only its coordinates are read).
+
+    The arrays are those of :func:`shapely.to_ragged_array`: coordinates (lon, lat
+    degrees) and the ring, polygon and geometry offsets.
+    """
     first_polygon, end_polygon = geometries[index], geometries[index + 1]
     first_ring, end_ring = polygons[first_polygon], polygons[end_polygon]
     first_coord, end_coord = rings[first_ring], rings[end_ring]

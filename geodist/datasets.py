@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from geodist._data import multipolygon_at
 from geodist.errors import DataError, InputValueError, MissingExtraError, echo
 
 __all__ = [
@@ -140,6 +141,14 @@ def _osm_geometry() -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarra
     return decode_coords(steps, residual, grid), (offsets[0], offsets[1], offsets[2])
 
 
+def _osm_entry(table: int, country_id: str) -> float | int:
+    """A territory's entry in one of the OSM index's tables (0: its position, 1: its area, km²)."""
+    try:
+        return _osm_index()[table][country_id]
+    except KeyError:
+        raise DataError(f"the OpenStreetMap data set has no territory for {country_id!r}") from None
+
+
 def osm_area_km2(country_id: str) -> float:
     """Area of a territory as OSM draws it, km² on the WGS84 ellipsoid.
 
@@ -150,10 +159,7 @@ def osm_area_km2(country_id: str) -> float:
     DataError
         When it holds no territory for this id.
     """
-    try:
-        return _osm_index()[1][country_id]
-    except KeyError:
-        raise DataError(f"the OpenStreetMap data set has no territory for {country_id!r}") from None
+    return float(_osm_entry(1, country_id))
 
 
 @cache
@@ -167,21 +173,6 @@ def osm_territory(country_id: str) -> shapely.MultiPolygon:
     DataError
         When it holds no territory for this id.
     """
-    try:
-        index = _osm_index()[0][country_id]
-    except KeyError:
-        raise DataError(f"the OpenStreetMap data set has no territory for {country_id!r}") from None
+    index = int(_osm_entry(0, country_id))
     coords, (rings, polygons, geometries) = _osm_geometry()
-    first_polygon, end_polygon = geometries[index], geometries[index + 1]
-    first_ring, end_ring = polygons[first_polygon], polygons[end_polygon]
-    first_coord, end_coord = rings[first_ring], rings[end_ring]
-    offsets = (
-        rings[first_ring : end_ring + 1] - first_coord,
-        polygons[first_polygon : end_polygon + 1] - first_ring,
-        np.array([0, end_polygon - first_polygon]),
-    )
-    geometry = shapely.from_ragged_array(
-        shapely.GeometryType.MULTIPOLYGON, coords[first_coord:end_coord], offsets
-    )[0]
-    assert isinstance(geometry, shapely.MultiPolygon)
-    return geometry
+    return multipolygon_at(coords, rings, polygons, geometries, index)
