@@ -6,11 +6,15 @@ edges, with each edge taken as drawn: a straight line in longitude/latitude
 (see :mod:`geodist.engine.edges`). It is computed in three steps:
 
 1. an upper bound U, the geodesic between two actual boundary points found
-   from the closest edge-chunk centres in ECEF coordinates (a numpy grid for one
-   pair, :mod:`geodist.engine.grid`; k-d trees for many pairs: the same pairs either way);
+   from close edge-chunk centres in ECEF coordinates (every closest pair on a
+   numpy grid for one small pair, :mod:`geodist.engine.grid`; a local closest
+   pair by k-d trees otherwise: any actual pair bounds the answer, and the
+   answer is the same);
 2. pruning: an edge pair can hold the minimum only if the 3D distance between
    the balls that contain the two edges is at most U (a chord is never longer
-   than the geodesic, so this never discards the answer);
+   than the geodesic, so this never discards the answer), and only if a lower
+   bound of the geodesic between their midpoints, less their radii, is at most
+   U (:mod:`geodist.engine.lower_bound`; U is tightened on the way);
 3. exact minimisation on the surviving pairs: for every end point of one edge,
    the distance to the other edge is minimised along its lon/lat line with a
    safeguarded root search on the derivative, which is known in closed form from
@@ -53,7 +57,8 @@ _SPHERE_SLACK = 0.998
 _EMPTY = np.empty(0, dtype=np.intp)
 _TREE_PAIRS = 2
 """From this many pairs in one call, the search uses k-d trees (scipy, built once per territory);
-fewer pairs use a numpy grid, which spares the cold start the import of scipy (same results)."""
+a single pair of small territories uses a numpy grid, which spares the cold start the import of
+scipy (same answers)."""
 _GRID_MAX_PAIRS = 250_000
 """Chunk pairs (chunks of one territory times chunks of the other) above which even a single pair
 uses the k-d trees: the grid's radius query is all-pairs when the territories are far apart
