@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
-from geodist.datasets import DATA_SETS
+from geodist.datasets import check_data
 from geodist.distance import Distance, Measured, Method, border_distance, measure_pairs
 from geodist.engine import border
 from geodist.engine.geodesic import LatLon, inverse
@@ -426,27 +426,23 @@ def _names(ids: Sequence[str]) -> str:
     return shown + (f" and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
 
 
-BUNDLED_DATA = DATA_SETS
-"""The names ``data=`` takes for the bundled data sets (:mod:`geodist.datasets`)."""
-
-
 def boundaries_in(data: object) -> BoundarySet | None:
     """The BoundarySet a ``data=`` argument gives, or None for the bundled data (None, or a data set's name).
 
     Raises
     ------
+    InputValueError
+        For a string that names no bundled data set (a path: read it with :func:`read_boundaries` first).
     InputTypeError
-        For anything else (a GeoDataFrame or a path: read it with :func:`read_boundaries` first).
+        For anything else (a GeoDataFrame: read it with :func:`read_boundaries` first).
     """
     if isinstance(data, BoundarySet):
         return data
-    if data is None or (isinstance(data, str) and data.strip().lower() in BUNDLED_DATA):
+    if data is None:
         return None
     if isinstance(data, str):
-        raise InputValueError(
-            f"data= takes a BoundarySet or one of {', '.join(map(repr, BUNDLED_DATA))}, not {echo(data)};"
-            " to measure a file's territories, read it first: geodist.read_boundaries(path, id='name')"
-        )
+        check_data(data)  # a bundled data set's name, or InputValueError naming read_boundaries
+        return None
     raise InputTypeError(
         f"data= takes a BoundarySet, not {type(data).__name__}; read your boundaries first:"
         " geodist.read_boundaries(path_or_frame, id='name')"

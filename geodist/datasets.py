@@ -66,7 +66,10 @@ def check_data(data: object) -> str:
         return NATURAL_EARTH
     if isinstance(data, str) and data.strip().lower() in DATA_SETS:
         return data.strip().lower()
-    raise InputValueError(f"unknown data set {echo(data)}; use one of: {', '.join(DATA_SETS)}")
+    raise InputValueError(
+        f"unknown data set {echo(data)}; use one of: {', '.join(DATA_SETS)}"
+        " (or your own boundaries: geodist.read_boundaries(path, id='name'))"
+    )
 
 
 def source(data: str) -> str:

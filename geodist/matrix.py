@@ -20,7 +20,7 @@ from geodist._tables import tables
 from geodist.boundary_set import BoundarySet, boundaries_in
 from geodist.countries import Country, all_countries, country
 from geodist.datasets import NATURAL_EARTH, source
-from geodist.distance import CAPITAL_CHOICES, Measured, Method, distance, measure_pairs
+from geodist.distance import CAPITAL_CHOICES, Method, distance
 from geodist.engine.geodesic import LatLon
 from geodist.errors import (
     InputTypeError,
@@ -30,7 +30,7 @@ from geodist.errors import (
     SameCountryError,
     echo,
 )
-from geodist.matrix_rows import Row, border_rows_m
+from geodist.matrix_rows import Row, border_rows_m, measure_row
 from geodist.territory import Part, PreparedTerritory, parse_part, prepared
 from geodist.territory import touching as touches
 from geodist.units import Unit
@@ -319,12 +319,3 @@ def border_matrix_m(
 def _territories(ids: list[str], part: Part | str | LatLon, data: list[str]) -> list[PreparedTerritory]:
     """The territories of a matrix (each from its data set), built again in a worker process."""
     return [_part_of(country(i, data=d), part) for i, d in zip(ids, data, strict=True)]
-
-
-def measure_row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> list[Measured]:
-    """The border measurement from ``territories[i]`` to each of ``territories[js]``, in one batch.
-
-    Exactly what :func:`geodist.distance` finds for each pair
-    (:func:`geodist.distance.measure_pairs`).
-    """
-    return measure_pairs([(territories[i], territories[j]) for j in js])

@@ -17,10 +17,10 @@ from multiprocessing import get_all_start_methods, get_context
 import numpy as np
 import shapely
 
-from geodist.distance import measure_pairs
+from geodist.distance import Measured, measure_pairs
 from geodist.territory import PreparedTerritory
 
-__all__ = ["Row", "border_rows_m", "measure_row_m"]
+__all__ = ["Row", "border_rows_m", "measure_row", "measure_row_m"]
 
 Row = tuple[int, list[int]]
 """A row of the matrix: the index of its territory and those of the territories to measure it to."""
@@ -28,9 +28,18 @@ Row = tuple[int, list[int]]
 RowResult = tuple[int, list[int], np.ndarray]
 
 
+def measure_row(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> list[Measured]:
+    """The border measurement from ``territories[i]`` to each of ``territories[js]``, in one batch.
+
+    Exactly what :func:`geodist.distance` finds for each pair
+    (:func:`geodist.distance.measure_pairs`).
+    """
+    return measure_pairs([(territories[i], territories[j]) for j in js])
+
+
 def measure_row_m(territories: Sequence[PreparedTerritory], i: int, js: list[int]) -> np.ndarray:
     """Border distances in metres from ``territories[i]`` to each of ``territories[js]``, in one batch."""
-    return np.array([m.distance_m for m in measure_pairs([(territories[i], territories[j]) for j in js])])
+    return np.array([m.distance_m for m in measure_row(territories, i, js)])
 
 
 def border_rows_m(

@@ -467,7 +467,7 @@ def matrix_rows(
 ) -> Iterator[tuple[int, list[int], np.ndarray]]:
     """Measure rows of the border matrix as tasks on ``client``: (i, js, metres), in the order they finish.
 
-    Each row is the batch :func:`geodist.matrix.measure_row` measures in
+    Each row is the batch :func:`geodist.matrix_rows.measure_row` measures in
     process, so the numbers are the same. The workers load the bundled
     countries themselves (geodist must be installed on them), each from its
     data set (``data``, one name per id; Natural Earth when None).

@@ -399,6 +399,7 @@ _LAZY_TABLES = (
     "chunk_geo_radius",
     "mid_lon",
     "mid_lat",
+    "mid_units",
 )
 """The cached properties of an EdgeSet that :func:`nearest_on_edges` reads."""
 
@@ -513,7 +514,9 @@ def _geodesic_test(
     keep = np.ones(len(point), dtype=bool)
     if len(far):
         p, j = point[far], piece[far]
-        to_mid = geodesic_lower_bound_m(lon[p], lat[p], edges.mid_lon[j], edges.mid_lat[j])
+        to_mid = geodesic_lower_bound_m(
+            lon[p], lat[p], edges.mid_lon[j], edges.mid_lat[j], units2=edges.mid_units[j]
+        )
         keep[far] = to_mid - reach[far] <= upper[p]
     return keep
 
